@@ -1,0 +1,69 @@
+"""Staff roles (product brief, "Who uses it") as data; each becomes a group with permissions."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    label: Promise
+    # "app_label.codename"; "*" grants every permission (administrator only).
+    permissions: tuple[str, ...]
+    # Wagtail page permissions granted on the site root.
+    page_permissions: tuple[str, ...] = ()
+    sees_all_units: bool = False
+
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+VIEW_WORKPLAN = ("quality.view_workplan", "quality.view_workplanitem")
+
+CASE_OFFICER = Role("case_officer", _("Case officer"), (ADMIN_ACCESS, *VIEW_WORKPLAN))
+UNIT_HEAD = Role("unit_head", _("Unit head"), (ADMIN_ACCESS, *VIEW_WORKPLAN))
+COORDINATOR = Role(
+    "coordinator",
+    _("Coordinator"),
+    (
+        ADMIN_ACCESS,
+        *VIEW_WORKPLAN,
+        "quality.change_workplanitem",
+        "metadata.view_classificationcode",
+    ),
+    sees_all_units=True,
+)
+DIRECTOR = Role("director", _("Director"), (ADMIN_ACCESS, *VIEW_WORKPLAN), sees_all_units=True)
+EDITOR = Role(
+    "editor",
+    _("Editor"),
+    (
+        ADMIN_ACCESS,
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "metadata.view_classificationcode",
+    ),
+    page_permissions=("add_page", "change_page", "publish_page"),
+)
+PRIVACY_OFFICER = Role("privacy_officer", _("Privacy officer"), (ADMIN_ACCESS,))
+ADMINISTRATOR = Role("administrator", _("Administrator"), ("*",), sees_all_units=True)
+
+ROLES: tuple[Role, ...] = (
+    CASE_OFFICER,
+    UNIT_HEAD,
+    COORDINATOR,
+    DIRECTOR,
+    EDITOR,
+    PRIVACY_OFFICER,
+    ADMINISTRATOR,
+)
+ROLES_BY_CODE = {role.code: role for role in ROLES}
+
+
+def group_name(role: Role) -> str:
+    """Groups are named by the stable role code so renaming a label never breaks permissions."""
+    return f"civicdesk:{role.code}"

@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from civicdesk.accounts.viewsets import OrganisationViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation() -> OrganisationViewSetGroup:
+    return OrganisationViewSetGroup()

@@ -1,0 +1,82 @@
+"""Load the demo plant: organisation, role accounts, code lists, bilingual pages, work plan."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from civicdesk.accounts.roles import ROLES_BY_CODE
+from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert, unit_upsert
+from civicdesk.demo.pages import demo_pages_load
+from civicdesk.metadata.services import codes_import_csv
+from civicdesk.quality.services import workplan_import_file
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "data"
+CODES_CSV = Path(__file__).resolve().parents[3] / "metadata" / "data" / "demo_codes.csv"
+WORKPLAN_JSON = Path(__file__).resolve().parents[3] / "quality" / "data" / "workplan_105.json"
+
+
+class Command(BaseCommand):
+    help = "Load the demo Central District Resource Recovery Plant (idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = settings.ACCOUNTS_DEMO_PASSWORD
+        if not password:
+            raise CommandError(
+                "Demo accounts exist only under dev settings (ACCOUNTS_DEMO_PASSWORD)."
+            )
+        site = json.loads((DEMO_DIR / "site.json").read_text(encoding="utf-8"))
+        with transaction.atomic():
+            roles_sync()
+            agency_data = dict(site["agency"])
+            agency = agency_upsert(**agency_data)
+            units = {}
+            for raw in site["units"]:
+                spec = dict(raw)
+                units[spec["code"]] = unit_upsert(agency=agency, **spec)
+            codes = codes_import_csv(path=CODES_CSV, is_demo=True)
+            for order, person in enumerate(site["staff"]):
+                if person["role"] not in ROLES_BY_CODE:
+                    raise CommandError(f"Unknown role {person['role']!r} for {person['username']}")
+                staff_upsert(
+                    username=person["username"],
+                    email=person.get("email", ""),
+                    family_name=person["family_name"],
+                    given_name=person["given_name"],
+                    display_name_en=person.get("display_name_en", ""),
+                    unit=units[person["unit"]],
+                    roles=[person["role"]],
+                    password=password,
+                    job_title=person["job_title"],
+                    job_title_en=person.get("job_title_en", ""),
+                    phone=person.get("phone", ""),
+                    responsibilities=person.get("responsibilities", ""),
+                    responsibilities_en=person.get("responsibilities_en", ""),
+                    is_listed=person.get("is_listed", True),
+                    sort_order=order,
+                )
+            pages_created = demo_pages_load(pages=site["pages"])
+            plan = workplan_import_file(path=WORKPLAN_JSON)
+        call_command("update_index", verbosity=0)
+        self.stdout.write(
+            f"Demo plant loaded: {len(units)} units, {codes.created} new codes, "
+            f"{pages_created} new pages, work plan {plan.year} with {plan.items.count()} items."
+        )
+        self.stdout.write("")
+        self.stdout.write("Demo staff sign in at http://127.0.0.1:8000/admin/ with:")
+        for person in site["staff"]:
+            if person["username"] in {
+                "officer",
+                "unithead",
+                "coordinator",
+                "director",
+                "editor",
+                "privacy",
+                "admin",
+            }:
+                label = ROLES_BY_CODE[person["role"]].label
+                self.stdout.write(f"  {person['username']:<12} {password}   ({label})")

@@ -1,0 +1,120 @@
+"""Builds the demo site's page trees (zh-Hant and English) from data/site.json."""
+
+from typing import Any
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from civicdesk.accounts.models import Unit
+from civicdesk.metadata.models import ClassificationCode, Scheme
+from civicdesk.website.models import (
+    ContactPage,
+    HomePage,
+    SiteChrome,
+    SitemapPage,
+    StaffDirectoryPage,
+    StandardPage,
+)
+
+PAGE_TYPES: dict[str, type[Page]] = {
+    "home": HomePage,
+    "standard": StandardPage,
+    "sitemap": SitemapPage,
+    "contact": ContactPage,
+    "staff_directory": StaffDirectoryPage,
+}
+SETTINGS_LINKS = {
+    "sitemap": "sitemap_page",
+    "privacy": "privacy_page",
+    "open-data": "open_data_page",
+    "accessibility": "accessibility_page",
+    "contact": "contact_page",
+}
+
+
+def _code(scheme: str, code: str) -> ClassificationCode:
+    return ClassificationCode.objects.get(scheme=scheme, code=code)
+
+
+def _fill(page: Any, spec: dict[str, Any], text: dict[str, Any], *, english: bool) -> None:
+    page.title = text["title"]
+    page.search_description = text.get("search_description", "")
+    if hasattr(page, "intro"):
+        page.intro = text.get("intro", "")
+    if hasattr(page, "body"):
+        page.body = [(block["type"], block["value"]) for block in text.get("body", [])]
+    page.keywords = spec.get("keywords_en" if english else "keywords", "")
+    page.show_in_menus = bool(spec.get("show_in_menus", False))
+    page.theme_code = _code(Scheme.THEME, spec["theme"])
+    page.cake_code = _code(Scheme.CAKE, spec["cake"])
+    page.service_code = _code(Scheme.SERVICE, spec["service"])
+    page.owner_unit = Unit.objects.get(code=spec["owner_unit"])
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+@transaction.atomic
+def demo_pages_load(*, pages: list[dict[str, Any]]) -> int:
+    """Create the pages that do not exist yet, in both languages; return how many were created.
+
+    Existing pages are left as editors left them, so a second run changes nothing.
+    """
+    zh = Locale.objects.get_or_create(language_code="zh-hant")[0]
+    en = Locale.objects.get_or_create(language_code="en")[0]
+    root = Page.get_first_root_node()
+    created = 0
+    built: dict[str, Page] = {}
+    for spec in pages:
+        page_class = PAGE_TYPES[spec["type"]]
+        parent = root if spec["parent"] is None else built[spec["parent"]]
+        existing = parent.get_children().filter(slug=spec["slug"], locale=zh).first()
+        if existing is None:
+            page = page_class(slug=spec["slug"], locale=zh)
+            _fill(page, spec, spec["zh"], english=False)
+            parent.add_child(instance=page)
+            _publish(page)
+            created += 1
+        else:
+            page = existing.specific
+        built[spec["key"]] = page
+        if page.get_translation_or_none(en) is None:
+            translated = page.copy_for_translation(en, copy_parents=False, alias=False)
+            _fill(translated, spec, spec["en"], english=True)
+            translated.save()
+            _publish(translated)
+            created += 1
+    home = built.get("home")
+    if home is not None:
+        _point_site_at(home)
+        _site_links(home, built)
+    return created
+
+
+def _point_site_at(home: Page) -> None:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", root_page=home, is_default_site=True, site_name="civicdesk"
+        )
+        return
+    if site.root_page_id != home.pk:
+        previous = site.root_page
+        site.root_page = home
+        site.save()
+        # Wagtail's placeholder "Welcome" page is replaced, never an editor's page.
+        if previous.specific_class is Page and previous.get_children_count() == 0:
+            previous.delete()
+
+
+def _site_links(home: Page, built: dict[str, Page]) -> None:
+    site = Site.objects.get(is_default_site=True)
+    chrome = SiteChrome.for_site(site)
+    changed = False
+    for key, field in SETTINGS_LINKS.items():
+        if key in built and getattr(chrome, f"{field}_id") is None:
+            setattr(chrome, field, built[key])
+            changed = True
+    if changed:
+        chrome.save()

@@ -1,0 +1,105 @@
+"""What surrounds every public page: agency, menu, language links, text size, metadata defaults."""
+
+import datetime
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.db.models import Max
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from civicdesk.accounts.selectors import agency_get_current
+from civicdesk.core.i18n import language_tag, localized
+from civicdesk.metadata.dublincore import Metadata
+
+TEXT_SIZES = ("small", "medium", "large")
+TEXT_SIZE_COOKIE = "textsize"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    label: str
+    tag: str
+    url: str
+    is_current: bool
+
+
+def text_size(request: HttpRequest) -> str:
+    size = request.COOKIES.get(TEXT_SIZE_COOKIE, "medium")
+    return size if size in TEXT_SIZES else "medium"
+
+
+def language_links(request: HttpRequest, page: Page | None) -> list[LanguageLink]:
+    """Links to this page in each language: the translated page, or the same route."""
+    current = translation.get_language() or "zh-hant"
+    translations: dict[str, Page] = {}
+    if page is not None:
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    links = []
+    labels = {"zh-hant": "中文", "en": "English"}
+    for code, _name in (("zh-hant", "中文"), ("en", "English")):
+        if code in translations:
+            url = translations[code].get_url(request) or "/"
+        elif page is not None:
+            # No translation of this page: send the reader to the home page in that language.
+            home = Page.objects.filter(depth=2, locale__language_code=code).first()
+            url = home.get_url(request) or "/" if home else translate_url("/", code)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(LanguageLink(code, labels[code], language_tag(code), url, code == current))
+    return links
+
+
+def home_page(request: HttpRequest) -> Page | None:
+    locale = Locale.get_active()
+    return Page.objects.filter(depth=2, locale=locale).live().first()
+
+
+def menu_pages(home: Page | None) -> list[Page]:
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu())
+
+
+def site_updated_on() -> datetime.datetime | None:
+    """For screens that are not pages (search, errors): the last time anything was published."""
+    return Page.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
+
+
+def screen_metadata(request: HttpRequest, title: str) -> Metadata | None:
+    """Metadata for a screen that is not a page (search, errors): the home page's
+    classification and agency data, with this screen's title, address and date."""
+    home = home_page(request)
+    if home is None:
+        return None
+    base = home.specific.get_metadata(request)
+    updated = site_updated_on()
+    return replace(
+        base,
+        title=title,
+        description="",
+        type="text",
+        source=request.build_absolute_uri(request.path),
+        relation=home.get_full_url(request) or "",
+        date=updated.date() if updated else None,
+    )
+
+
+def chrome_context(request: HttpRequest, page: Page | None) -> dict[str, Any]:
+    agency = agency_get_current()
+    home = home_page(request)
+    return {
+        "agency": agency,
+        "agency_name": localized(agency, "name") if agency else "civicdesk",
+        "home_page": home,
+        "menu_pages": menu_pages(home),
+        "language_links": language_links(request, page),
+        "lang_tag": language_tag(),
+        "text_size": text_size(request),
+        "text_sizes": TEXT_SIZES,
+        "updated_on": page.updated_on if page is not None else site_updated_on(),
+    }

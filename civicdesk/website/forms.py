@@ -1,0 +1,21 @@
+"""The admin form of classified pages: publishing needs all three classification codes."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+REQUIRED_TO_PUBLISH = ("theme_code", "cake_code", "service_code")
+
+
+class ClassifiedPageForm(WagtailAdminPageForm):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # Drafts may be unclassified; the guideline forbids publishing them.
+        if "action-publish" in self.data:
+            for name in REQUIRED_TO_PUBLISH:
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(
+                        name, _("Choose a code: a page cannot be published unclassified.")
+                    )
+        return cleaned

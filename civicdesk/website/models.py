@@ -1,0 +1,332 @@
+"""Wagtail page types of the public site and the site-wide settings they share."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from civicdesk.accounts.selectors import agency_get_current, unit_list_for_directory
+from civicdesk.core.i18n import language_tag, localized
+from civicdesk.metadata.dublincore import Metadata
+from civicdesk.metadata.models import Scheme
+from civicdesk.website.blocks import ContentBlocks
+from civicdesk.website.forms import ClassifiedPageForm
+
+CLASSIFICATION_FIELDS = ("theme_code", "cake_code", "service_code")
+
+
+class ClassifiedPage(Page):
+    """Abstract base of every public page: owner, review date, keywords and the three codes.
+
+    A page may be drafted unclassified but never published unclassified (分類檢索規範).
+    """
+
+    theme_code = models.ForeignKey(
+        "metadata.ClassificationCode",
+        verbose_name=_("theme (主題分類)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"scheme": Scheme.THEME, "is_active": True},
+    )
+    cake_code = models.ForeignKey(
+        "metadata.ClassificationCode",
+        verbose_name=_("administration (施政分類)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"scheme": Scheme.CAKE, "is_active": True},
+    )
+    service_code = models.ForeignKey(
+        "metadata.ClassificationCode",
+        verbose_name=_("service (服務分類)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"scheme": Scheme.SERVICE, "is_active": True},
+    )
+    keywords = models.CharField(
+        _("keywords"), max_length=255, blank=True, help_text=_("Comma-separated; DC.Keywords.")
+    )
+    owner_unit = models.ForeignKey(
+        "accounts.Unit",
+        verbose_name=_("publishing unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The unit that publishes and keeps this page current (發布單位)."),
+    )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("The owner checks the page by this date."),
+    )
+
+    base_form_class = ClassifiedPageForm
+
+    metadata_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("theme_code"),
+                FieldPanel("cake_code"),
+                FieldPanel("service_code"),
+                FieldPanel("keywords"),
+            ],
+            heading=_("Classification (required to publish)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("owner_unit"), FieldPanel("review_by")], heading=_("Ownership")
+        ),
+    ]
+    promote_panels = Page.promote_panels + metadata_panels
+
+    class Meta:
+        abstract = True
+
+    def missing_classification(self) -> list[str]:
+        return [name for name in CLASSIFICATION_FIELDS if getattr(self, f"{name}_id") is None]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        touches_live = update_fields is None or "live" in update_fields
+        if self.live and touches_live and self.missing_classification():
+            raise ValidationError(
+                _("A page must have its theme, administration and service codes to be published.")
+            )
+        super().save(*args, **kwargs)
+
+    def get_metadata(self, request: HttpRequest | None = None) -> Metadata:
+        agency = agency_get_current()
+        settings = SiteChrome.for_request(request) if request else None
+        parent = self.get_parent()
+        rights_page = settings.open_data_page if settings else None
+        published = self.last_published_at or self.latest_revision_created_at
+        return Metadata(
+            title=self.seo_title or self.title,
+            creator=agency.display_name if agency else "",
+            subject=localized(self.theme_code, "name") if self.theme_code else "",
+            description=self.search_description or "",
+            contributor=self.owner_unit.display_name if self.owner_unit else "",
+            type=str(self.specific_class._meta.verbose_name) if self.specific_class else "",
+            format="text/html",
+            source=self.get_full_url(request) or "",
+            language=language_tag(self.locale.language_code),
+            coverage=localized(settings, "coverage") if settings else "",
+            publisher=agency.display_name if agency else "",
+            date=published.date() if published else None,
+            identifier=agency.code if agency else "",
+            relation=(parent.get_full_url(request) or "") if parent and parent.depth > 1 else "",
+            rights=(rights_page.localized.get_full_url(request) or "") if rights_page else "",
+            keywords=self.keywords,
+            theme=self.theme_code.code if self.theme_code else "",
+            cake=self.cake_code.code if self.cake_code else "",
+            service=self.service_code.code if self.service_code else "",
+        )
+
+    @property
+    def updated_on(self) -> datetime.datetime | None:
+        return self.last_published_at or self.latest_revision_created_at
+
+
+class HomePage(ClassifiedPage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "website/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class StandardPage(ClassifiedPage):
+    """A page of text: policies, statements, plant information."""
+
+    intro = models.TextField(_("summary"), blank=True)
+    body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    template = "website/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific()
+        return context
+
+
+class SitemapPage(ClassifiedPage):
+    """網站導覽: the site tree and how to use the `:::` access keys."""
+
+    intro = models.TextField(_("summary"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    template = "website/sitemap_page.html"
+
+    class Meta:
+        verbose_name = _("sitemap page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_ancestors().type(HomePage).first() or self
+        pages = home.get_descendants().live().public().order_by("path")
+        context["tree_root"] = home
+        context["tree_pages"] = pages
+        return context
+
+
+class ContactPage(ClassifiedPage):
+    intro = models.TextField(_("summary"), blank=True)
+    body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    max_count_per_parent = 1
+    template = "website/contact_page.html"
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["units"] = unit_list_for_directory()
+        return context
+
+
+class StaffDirectoryPage(ClassifiedPage):
+    """Units and their publicly listed officers, from the organisation records."""
+
+    intro = models.TextField(_("summary"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+    template = "website/staff_directory_page.html"
+
+    class Meta:
+        verbose_name = _("staff directory page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["units"] = unit_list_for_directory()
+        return context
+
+
+@register_setting(icon="site")
+class SiteChrome(BaseSiteSetting):
+    """What every page shows around its content: footer links, accessibility label, coverage."""
+
+    coverage = models.CharField(_("coverage (Chinese)"), max_length=100, default="高雄市")
+    coverage_en = models.CharField(
+        _("coverage (English)"), max_length=100, default="Kaohsiung City"
+    )
+    sitemap_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sitemap page"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy and security policy"),
+    )
+    open_data_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("open data declaration"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact page"),
+    )
+    accessibility_label = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility label image"),
+        help_text=_("The 88×31 label issued by the accessibility authority."),
+    )
+    accessibility_label_alt = models.CharField(
+        _("label text"), max_length=100, blank=True, default="通過AA無障礙網頁檢測"
+    )
+    accessibility_label_url = models.URLField(
+        _("label link"),
+        blank=True,
+        default="https://accessibility.moda.gov.tw/",
+        help_text=_("The authority's page for this label."),
+    )
+    accessibility_label_expires = models.DateField(
+        _("label valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Labels are valid for three years; renew before this date."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("coverage"), FieldPanel("coverage_en")], heading=_("Metadata")),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("sitemap_page"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("open_data_page"),
+                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("contact_page"),
+            ],
+            heading=_("Footer links"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_label"),
+                FieldPanel("accessibility_label_alt"),
+                FieldPanel("accessibility_label_url"),
+                FieldPanel("accessibility_label_expires"),
+            ],
+            heading=_("Accessibility label"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site chrome")

@@ -1,0 +1,69 @@
+"""Public screens that are not Wagtail pages: search, text size, robots, sitemap, errors."""
+
+from django.contrib.sitemaps.views import sitemap
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+from civicdesk.website.chrome import TEXT_SIZE_COOKIE, TEXT_SIZES
+from civicdesk.website.sitemap import BilingualSitemap
+
+SEARCH_MAX_QUERY = 100
+SEARCH_PAGE_SIZE = 10
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        found = list(pages.search(query))
+        results = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "website/search.html", {"query": query, "results": results})
+
+
+@require_GET
+def text_size(request: HttpRequest) -> HttpResponse:
+    """Set the text size by a plain link, so it works without JavaScript."""
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    size = request.GET.get("size", "medium")
+    if size in TEXT_SIZES:
+        response.set_cookie(
+            TEXT_SIZE_COOKIE, size, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+        )
+    return response
+
+
+@require_GET
+@cache_page(3600)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /en/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    return sitemap(request, sitemaps={"pages": BilingualSitemap(request)})
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without context processors or database access: the database may be the fault.
+    return HttpResponse(render_to_string("500.html"), status=500)

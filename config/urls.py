@@ -1,0 +1,35 @@
+"""URL map: operational endpoints, staff admin, then the public site (zh-Hant at /, en at /en/)."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from civicdesk.core import views as core_views
+from civicdesk.website import views as website_views
+
+handler404 = "civicdesk.website.views.page_not_found"
+handler500 = "civicdesk.website.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
+    path("robots.txt", website_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", website_views.sitemap_xml, name="sitemap_xml"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("search/", website_views.search, name="search"),
+    path("text-size/", website_views.text_size, name="text_size"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,57 @@
+"""axe-core (WCAG 2.1 A/AA tags) reports zero violations on every public page, both languages."""
+
+import re
+import urllib.request
+from urllib.parse import quote, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
+def sitemap_paths(base: str) -> list[str]:
+    with urllib.request.urlopen(f"{base}/sitemap.xml", timeout=10) as response:  # noqa: S310
+        xml = response.read().decode()
+    return sorted({urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", xml)})
+
+
+def screens(base: str, english: bool) -> list[str]:
+    pages = [p for p in sitemap_paths(base) if p.startswith("/en/") == english]
+    prefix = "/en" if english else ""
+    word = "plant" if english else quote("焚化")
+    extra = [
+        f"{prefix}/search/",
+        f"{prefix}/search/?q={word}",
+        f"{prefix}/search/?q=zzzznothing",
+        f"{prefix}/no-such-page/",
+    ]
+    return pages + extra
+
+
+@pytest.mark.parametrize("english", [False, True], ids=["zh-Hant", "en"])
+def test_no_axe_violations_on_any_public_page(server, page, english):
+    axe = Axe()
+    paths = screens(server, english)
+    assert len(paths) >= 12
+    problems = []
+    for path in paths:
+        response = page.goto(server + path)
+        assert response is not None
+        expected = 404 if "no-such-page" in path else 200
+        assert response.status == expected, path
+        lang = page.get_attribute("html", "lang")
+        assert lang == ("en" if english else "zh-Hant-TW"), path
+        results = axe.run(page, options=AXE_OPTIONS)
+        for violation in results.response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            problems.append(f"{path}: {violation['id']} ({violation['impact']}) {targets}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_sitemap_page_has_a_counterpart_in_the_other_language(server):
+    paths = sitemap_paths(server)
+    chinese = [p for p in paths if not p.startswith("/en/")]
+    english = [p for p in paths if p.startswith("/en/")]
+    assert len(chinese) == len(english) > 8
