@@ -12,3 +12,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 LOGGING["handlers"]["console"]["formatter"] = "plain" if not env_bool("LOG_JSON", False) else "json"
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # page events are in the admin log
+LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}
