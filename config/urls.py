@@ -25,6 +25,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", website_views.search, name="search"),
     path("text-size/", website_views.text_size, name="text_size"),
+    path("petitions/", include("civicdesk.cases.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,9 +19,23 @@ class Role:
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 VIEW_WORKPLAN = ("quality.view_workplan", "quality.view_workplanitem")
+HANDLE_CASES = ("cases.view_case", "cases.add_case", "cases.change_case", "cases.view_category")
 
-CASE_OFFICER = Role("case_officer", _("Case officer"), (ADMIN_ACCESS, *VIEW_WORKPLAN))
-UNIT_HEAD = Role("unit_head", _("Unit head"), (ADMIN_ACCESS, *VIEW_WORKPLAN))
+CASE_OFFICER = Role(
+    "case_officer", _("Case officer"), (ADMIN_ACCESS, *VIEW_WORKPLAN, *HANDLE_CASES)
+)
+UNIT_HEAD = Role(
+    "unit_head",
+    _("Unit head"),
+    (
+        ADMIN_ACCESS,
+        *VIEW_WORKPLAN,
+        *HANDLE_CASES,
+        "cases.assign_case",
+        "cases.approve_case",
+        "cases.view_statistics",
+    ),
+)
 COORDINATOR = Role(
     "coordinator",
     _("Coordinator"),
@@ -30,10 +44,30 @@ COORDINATOR = Role(
         *VIEW_WORKPLAN,
         "quality.change_workplanitem",
         "metadata.view_classificationcode",
+        *HANDLE_CASES,
+        "cases.assign_case",
+        "cases.view_statistics",
+        "cases.add_category",
+        "cases.change_category",
+        "cases.add_replytemplate",
+        "cases.change_replytemplate",
+        "cases.view_replytemplate",
     ),
     sees_all_units=True,
 )
-DIRECTOR = Role("director", _("Director"), (ADMIN_ACCESS, *VIEW_WORKPLAN), sees_all_units=True)
+DIRECTOR = Role(
+    "director",
+    _("Director"),
+    (
+        ADMIN_ACCESS,
+        *VIEW_WORKPLAN,
+        *HANDLE_CASES,
+        "cases.assign_case",
+        "cases.approve_case",
+        "cases.view_statistics",
+    ),
+    sees_all_units=True,
+)
 EDITOR = Role(
     "editor",
     _("Editor"),
@@ -49,7 +83,12 @@ EDITOR = Role(
     ),
     page_permissions=("add_page", "change_page", "publish_page"),
 )
-PRIVACY_OFFICER = Role("privacy_officer", _("Privacy officer"), (ADMIN_ACCESS,))
+PRIVACY_OFFICER = Role(
+    "privacy_officer",
+    _("Privacy officer"),
+    (ADMIN_ACCESS, "cases.view_case", "cases.see_identity"),
+    sees_all_units=True,
+)
 ADMINISTRATOR = Role("administrator", _("Administrator"), ("*",), sees_all_units=True)
 
 ROLES: tuple[Role, ...] = (

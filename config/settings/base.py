@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -23,6 +22,8 @@ INSTALLED_APPS = [
     "civicdesk.metadata",
     "civicdesk.website",
     "civicdesk.quality",
+    "civicdesk.notifications",
+    "civicdesk.cases",
     "civicdesk.demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -207,4 +208,22 @@ LOGGING: dict[str, Any] = {
 # Site metadata defaults: agency-wide values when a screen has no page of its own.
 METADATA_AGENCY_LANGUAGE_TAGS = {"zh-hant": "zh-Hant-TW", "en": "en"}
 
-CIVICDESK_ACCESS_KEYS = {"U": _("Top"), "C": _("Content"), "Z": _("Footer"), "S": _("Search")}
+
+# Petitions (cases). Law: 行政程序法 arts. 168–173; 處理人民陳情案件要點.
+CASES_CONFIRM_DAYS = env_int("CASES_CONFIRM_DAYS", 3)  # validity of the e-mail confirmation link
+CASES_SURVEY_DAYS = 7  # satisfaction survey and reopening stay open this long after closure
+CASES_REMIND_WORKDAYS = env_int("CASES_REMIND_WORKDAYS", 2)  # remind officers N workdays before
+CASES_ATTACHMENT_MAX_BYTES = env_int("CASES_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
+CASES_ATTACHMENT_MAX_FILES = 3
+CASES_CLAMAV_ADDRESS = env_str("CASES_CLAMAV_ADDRESS", "")  # host:port of clamd; empty = no scan
+
+# Cache: rate limits of public forms must be shared by every worker process, so production
+# sets REDIS_URL (a local-memory cache counts per process).
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}

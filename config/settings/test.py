@@ -1,5 +1,7 @@
 """Test settings: the suite runs on SQLite by default and on PostgreSQL when DATABASE_URL is set."""
 
+from config.env import env_str
+
 from .base import *
 
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -8,7 +10,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 ACCOUNTS_DEMO_PASSWORD = "civicdesk-demo"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The browser journeys run a server that mails over SMTP to the test's loopback server.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 LOGGING["root"]["level"] = "WARNING"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from civicdesk.notifications.testing import SMTPTestServer, smtp_server
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -53,15 +55,43 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo site served by gunicorn on a free loopback port, on its own SQLite file."""
+def mailbox() -> Iterator[SMTPTestServer]:
+    """The real SMTP server the e2e site sends its mail to."""
+    with smtp_server() as smtp:
+        yield smtp
+
+
+@pytest.fixture(scope="session")
+def server_env(tmp_path_factory: pytest.TempPathFactory, mailbox: SMTPTestServer) -> dict[str, str]:
     workdir = tmp_path_factory.mktemp("e2e")
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(mailbox.port),
     }
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    """Run a management command against the e2e server's database."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def server(server_env: dict[str, str]) -> Iterator[str]:
+    """The demo site served by gunicorn on a free loopback port, on its own SQLite file."""
+    env = server_env
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True)

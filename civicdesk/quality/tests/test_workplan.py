@@ -91,7 +91,7 @@ def test_malformed_files_are_reported(tmp_path):
         ("admin", True),
         ("officer", False),
         ("unithead", False),
-        ("privacy", False),
+        ("privacy", True),
         ("editor", False),
     ],
 )
@@ -132,7 +132,7 @@ def test_unit_sees_items_it_leads():
         plan=plan, area_no=9, seq=1, area="測試", focus="操作組專屬", lead_unit=operations
     )
     assert item in WorkPlanItem.objects.visible_to(user("officer"))
-    assert item not in WorkPlanItem.objects.visible_to(user("privacy"))
+    assert item not in WorkPlanItem.objects.visible_to(user("editor"))
 
 
 def test_admin_listing_and_detail_respect_visibility(client):

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from civicdesk.accounts.roles import ROLES_BY_CODE
 from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert, unit_upsert
+from civicdesk.cases.services.categories import category_upsert, reply_template_upsert
 from civicdesk.demo.pages import demo_pages_load
 from civicdesk.metadata.services import codes_import_csv
 from civicdesk.quality.services import workplan_import_file
@@ -60,6 +61,16 @@ class Command(BaseCommand):
                     sort_order=order,
                 )
             pages_created = demo_pages_load(pages=site["pages"])
+            cases_data = json.loads((DEMO_DIR / "cases.json").read_text(encoding="utf-8"))
+            categories = {}
+            for raw in cases_data["categories"]:
+                spec = dict(raw)
+                unit = units[spec.pop("unit")]
+                categories[spec["code"]] = category_upsert(unit=unit, **spec)
+            for raw in cases_data["reply_templates"]:
+                spec = dict(raw)
+                code = spec.pop("category")
+                reply_template_upsert(category=categories[code] if code else None, **spec)
             plan = workplan_import_file(path=WORKPLAN_JSON)
         call_command("update_index", verbosity=0)
         self.stdout.write(

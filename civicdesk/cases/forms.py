@@ -1,0 +1,158 @@
+"""Public petition forms. Validation messages are translated; nothing typed is lost on error."""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from civicdesk.cases.models import Category
+from civicdesk.core.i18n import localized
+
+
+class CategoryChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Category) -> str:
+        return localized(obj, "name")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if len(files) > settings.CASES_ATTACHMENT_MAX_FILES:
+            raise forms.ValidationError(
+                _("Attach at most %(count)d files.")
+                % {"count": settings.CASES_ATTACHMENT_MAX_FILES}
+            )
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class PetitionForm(forms.Form):
+    category = CategoryChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.filter(is_active=True),
+        empty_label=_("Choose the matter"),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    content = forms.CharField(
+        label=_("What happened, and what do you ask us to do?"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=5000,
+        help_text=_("Be concrete: what, when and where. At most 5,000 characters."),
+    )
+    location = forms.CharField(
+        label=_("Place concerned (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("For example a road, a gate of the plant, or your neighbourhood."),
+    )
+    name = forms.CharField(
+        label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("We send a confirmation link here; the petition starts when you open it."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    address = forms.CharField(
+        label=_("Postal address (optional)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    is_confidential = forms.BooleanField(
+        label=_("Keep my identity confidential"),
+        required=False,
+        help_text=_("Only the privacy officer will see your name and contact details."),
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.odt,.ods,.docx,.xlsx"}),
+        help_text=_("Up to 3 files of at most 2 MB each: PDF, JPEG, PNG, ODF or Office documents."),
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the personal data notice above and agree."),
+        error_messages={"required": _("Please read and accept the personal data notice.")},
+    )
+    # Honeypot: hidden from people (display: none), filled in by bots.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def clean_website(self) -> str:
+        value: str = self.cleaned_data.get("website", "")
+        if value:
+            raise forms.ValidationError(_("This submission looks automated."))
+        return value
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(
+        label=_("Case number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    password = forms.CharField(
+        label=_("Query password"),
+        max_length=40,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+
+
+SCORE_CHOICES = [
+    (5, _("Very satisfied")),
+    (4, _("Satisfied")),
+    (3, _("Neutral")),
+    (2, _("Dissatisfied")),
+    (1, _("Very dissatisfied")),
+]
+
+
+class SurveyForm(forms.Form):
+    speed = forms.TypedChoiceField(
+        label=_("How satisfied are you with the speed of handling?"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    attitude = forms.TypedChoiceField(
+        label=_("How satisfied are you with the staff's attitude?"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    clarity = forms.TypedChoiceField(
+        label=_("How clear and complete was the answer?"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    overall = forms.TypedChoiceField(
+        label=_("Overall, how satisfied are you?"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Anything else you want to tell us (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is still unresolved?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

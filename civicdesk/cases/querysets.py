@@ -1,0 +1,43 @@
+"""Who sees which cases, written once: every screen, export and API uses these methods."""
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import models
+
+from civicdesk.accounts.selectors import user_sees_all_units, user_unit
+from civicdesk.cases.states import OPEN_STATES, State
+
+if TYPE_CHECKING:
+    from civicdesk.cases.models import Case  # noqa: F401 - used in a string
+
+
+class CaseQuerySet(models.QuerySet["Case"]):
+    def visible_to(self, user: User | AnonymousUser) -> "CaseQuerySet":
+        """Plan-wide roles see every case; others their unit's cases and those assigned to them."""
+        if not user.is_authenticated or not user.has_perm("cases.view_case"):
+            return self.none()
+        if user_sees_all_units(user):
+            return self
+        unit = user_unit(user)
+        mine = models.Q(officer=user)
+        return self.filter(mine | models.Q(unit=unit)) if unit else self.filter(mine)
+
+    def confirmed(self) -> "CaseQuerySet":
+        """Cases that exist for the office (web submissions count once confirmed)."""
+        return self.exclude(state__in=[State.RECEIVED, State.EXPIRED])
+
+    def open(self) -> "CaseQuerySet":
+        return self.filter(state__in=OPEN_STATES)
+
+    def overdue(self, *, on: datetime.date) -> "CaseQuerySet":
+        # A paused clock (waiting for the supplement) is not overdue.
+        return self.open().exclude(state=State.WAITING_SUPPLEMENT).filter(deadline__lt=on)
+
+    def due_within(self, *, start: datetime.date, end: datetime.date) -> "CaseQuerySet":
+        return (
+            self.open()
+            .exclude(state=State.WAITING_SUPPLEMENT)
+            .filter(deadline__gte=start, deadline__lte=end)
+        )

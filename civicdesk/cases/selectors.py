@@ -1,0 +1,126 @@
+"""Reads of petitions for screens: staff lists and details, the public status page, statistics.
+
+Personal data is read only through `petitioner_for_staff`, which writes the access log.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import QuerySet
+
+from civicdesk.cases.masking import REDACTED, mask_email, mask_name, mask_phone
+from civicdesk.cases.models import Case, CaseEvent, PersonalDataAccess, Reply
+from civicdesk.cases.permissions import can_see_identity
+from civicdesk.cases.states import State
+
+
+@dataclass(frozen=True)
+class PetitionerView:
+    name: str
+    email: str
+    phone: str
+    address: str
+    is_confidential: bool
+    is_redacted: bool
+
+
+def case_list_for_staff(
+    user: User | AnonymousUser,
+    *,
+    state: str = "",
+    category: str = "",
+    unit: str = "",
+    overdue_on: datetime.date | None = None,
+    mine: bool = False,
+) -> QuerySet[Case]:
+    cases = Case.objects.visible_to(user).confirmed()
+    if state:
+        cases = cases.filter(state=state)
+    if category:
+        cases = cases.filter(category__code=category)
+    if unit:
+        cases = cases.filter(unit__code=unit)
+    if overdue_on is not None:
+        cases = cases.overdue(on=overdue_on)
+    if mine and isinstance(user, User):
+        cases = cases.filter(officer=user)
+    return cases.select_related("category", "unit", "officer").order_by("deadline", "pk")
+
+
+def case_get_for_staff(user: User | AnonymousUser, pk: int) -> Case:
+    return (
+        Case.objects.visible_to(user)
+        .select_related("category", "unit", "officer", "merged_into", "repeat_of", "petitioner")
+        .get(pk=pk)
+    )
+
+
+def petitioner_for_staff(user: User, case: Case, *, purpose: str) -> PetitionerView:
+    """The petitioner's data as this staff member may see it; every call is logged."""
+    petitioner = case.petitioner
+    full = can_see_identity(user, case)
+    PersonalDataAccess.objects.create(case=case, user=user, purpose=purpose, was_redacted=not full)
+    if full:
+        return PetitionerView(
+            petitioner.name,
+            petitioner.email,
+            petitioner.phone,
+            petitioner.address,
+            petitioner.is_confidential,
+            False,
+        )
+    return PetitionerView(REDACTED, REDACTED, REDACTED, REDACTED, True, True)
+
+
+def petitioner_masked(case: Case) -> str:
+    """For lists: never the full name, and nothing at all for confidential cases."""
+    petitioner = case.petitioner
+    return REDACTED if petitioner.is_confidential else mask_name(petitioner.name)
+
+
+def petitioner_contact_masked(case: Case) -> str:
+    petitioner = case.petitioner
+    if petitioner.is_confidential:
+        return REDACTED
+    return mask_email(petitioner.email) or mask_phone(petitioner.phone)
+
+
+def case_timeline(case: Case, *, public_only: bool) -> QuerySet[CaseEvent]:
+    events = case.events.select_related("actor").order_by("at", "pk")
+    return events.filter(is_public=True) if public_only else events
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What the petitioner sees by number + password: no personal data, no internal notes."""
+
+    number: str
+    subject: str
+    category: str
+    state: State
+    submitted_on: datetime.date
+    received_on: datetime.date | None
+    deadline: datetime.date | None
+    closed_at: datetime.datetime | None
+    replies: list[Reply]
+    events: list[CaseEvent]
+    transfer_agency: str
+
+
+def case_public_status(case: Case) -> PublicStatus:
+    from civicdesk.core.i18n import localized
+
+    return PublicStatus(
+        number=case.number or "",
+        subject=case.subject,
+        category=localized(case.category, "name"),
+        state=State(case.state),
+        submitted_on=case.submitted_at.date(),
+        received_on=case.received_on,
+        deadline=case.deadline,
+        closed_at=case.closed_at,
+        replies=list(case.replies.filter(status=Reply.Status.SENT).order_by("sent_at")),
+        events=list(case_timeline(case, public_only=True)),
+        transfer_agency=case.transfer_agency,
+    )

@@ -1,0 +1,56 @@
+"""Fixtures for petition tests: demo staff by role and cases built through the services."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from civicdesk.cases.models import Category, Channel
+from civicdesk.cases.services.intake import PetitionInput, case_record
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Service errors are asserted in English; one test checks they are translated."""
+    with translation.override("en"):
+        yield
+
+
+def staff(username):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def users(db):
+    return {
+        name: staff(name)
+        for name in ("officer", "unithead", "coordinator", "director", "editor", "privacy", "admin")
+    }
+
+
+def petition(category="odour", **overrides):
+    values = {
+        "category": Category.objects.get(code=category),
+        "subject": "焚化廠附近臭味",
+        "content": "每天傍晚在大中一路聞到很重的垃圾臭味，請改善。",
+        "name": "林美華",
+        "email": "citizen@example.com",
+        "phone": "0912345678",
+        "location": "大中一路",
+    }
+    values.update(overrides)
+    return PetitionInput(**values)
+
+
+@pytest.fixture
+def make_case(users):
+    """A confirmed phone petition recorded by the coordinator, in the operations unit."""
+
+    def make(**overrides):
+        channel = overrides.pop("channel", Channel.PHONE)
+        case, credentials = case_record(
+            data=petition(**overrides), channel=channel, recorded_by=users["coordinator"]
+        )
+        case.credentials = credentials
+        return case
+
+    return make
