@@ -58,6 +58,7 @@ def case_index(request: HttpRequest) -> TemplateResponse:
             "params": params,
             "today": today(),
             "can_record": request.user.has_perm("cases.add_case"),
+            "can_see_statistics": request.user.has_perm("cases.view_statistics"),
         },
     )
 

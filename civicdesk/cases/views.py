@@ -25,7 +25,7 @@ from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.intake import PetitionInput, case_confirm, case_submit
 from civicdesk.cases.states import State
 from civicdesk.core.i18n import is_english
-from civicdesk.core.ratelimit import rate_limited
+from civicdesk.core.ratelimit import over_limit, rate_limited
 
 SESSION_KEY = "cases_tracked"
 SUBMIT_LIMIT = (5, 3600)  # petitions per client per hour
@@ -127,12 +127,14 @@ def _tracked_case(request: HttpRequest, number: str) -> Case | None:
 def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if rate_limited(request, "track", limit=TRACK_LIMIT[0], window_seconds=TRACK_LIMIT[1]):
+        # Only failed look-ups count, so people sharing a connection do not lock each other out.
+        if over_limit(request, "track", limit=TRACK_LIMIT[0]):
             form.add_error(None, _("Too many attempts. Please wait 15 minutes and try again."))
         else:
             try:
                 case = case_authenticate(**form.cleaned_data)
             except CaseError as exc:
+                rate_limited(request, "track", limit=TRACK_LIMIT[0], window_seconds=TRACK_LIMIT[1])
                 form.add_error(None, str(exc))
             else:
                 request.session.cycle_key()

@@ -4,12 +4,22 @@ from django.http import HttpRequest
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from civicdesk.cases import admin_urls
+from civicdesk.cases.viewsets import category_viewset, reply_template_viewset
 
 
-class CasesMenuItem(MenuItem):
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args: Any, permission: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm(self.permission))
+
+
+class CasesSubmenu(SubmenuMenuItem):
     def is_shown(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm("cases.view_case"))
 
@@ -19,6 +29,48 @@ def register_case_urls() -> list[Any]:
     return [path("petitions/", include(admin_urls, namespace="cases_admin"))]
 
 
+@hooks.register("register_admin_viewset")
+def register_case_viewsets() -> list[Any]:
+    return [category_viewset, reply_template_viewset]
+
+
 @hooks.register("register_admin_menu_item")
 def register_case_menu() -> MenuItem:
-    return CasesMenuItem(_("Petitions"), reverse("cases_admin:index"), icon_name="mail", order=100)
+    items = [
+        PermissionMenuItem(
+            _("Petitions"),
+            reverse("cases_admin:index"),
+            icon_name="mail",
+            order=10,
+            permission="cases.view_case",
+        ),
+        PermissionMenuItem(
+            _("Record a petition"),
+            reverse("cases_admin:record"),
+            icon_name="plus",
+            order=20,
+            permission="cases.add_case",
+        ),
+        PermissionMenuItem(
+            _("Statistics"),
+            reverse("cases_admin:statistics"),
+            icon_name="table",
+            order=30,
+            permission="cases.view_statistics",
+        ),
+        PermissionMenuItem(
+            _("Petition categories"),
+            reverse(category_viewset.get_url_name("index")),
+            icon_name="tag",
+            order=40,
+            permission="cases.change_category",
+        ),
+        PermissionMenuItem(
+            _("Reply templates"),
+            reverse(reply_template_viewset.get_url_name("index")),
+            icon_name="doc-full",
+            order=50,
+            permission="cases.view_replytemplate",
+        ),
+    ]
+    return CasesSubmenu(_("Petitions"), Menu(items=items), icon_name="mail", order=100)

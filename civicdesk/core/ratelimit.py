@@ -9,6 +9,11 @@ def client_ip(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
+def over_limit(request: HttpRequest, scope: str, *, limit: int) -> bool:
+    """True when this client already used up `scope` (nothing is counted)."""
+    return int(cache.get(f"ratelimit:{scope}:{client_ip(request)}", 0)) >= limit
+
+
 def rate_limited(request: HttpRequest, scope: str, *, limit: int, window_seconds: int) -> bool:
     """Count one hit for this client in `scope`; True when it is over `limit` in the window."""
     key = f"ratelimit:{scope}:{client_ip(request)}"

@@ -1,5 +1,7 @@
 """What happens to a case: its append-only timeline, replies, attachments, survey, access log."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +45,15 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} {self.kind}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The timeline is evidence for auditors: an event is written once and never changed.
+        if self.pk is not None:
+            raise ValueError("Case events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("Case events are append-only.")
 
 
 class Reply(models.Model):

@@ -56,20 +56,22 @@ class Credentials:
     password: str
 
 
-def _validate(data: PetitionInput) -> None:
+def _validate(data: PetitionInput, channel: str) -> None:
     # 處理人民陳情案件要點: concrete content, a name and at least one way to reach the person.
     if not data.content.strip() or not data.subject.strip():
         raise CaseError(_("A petition needs a subject and concrete content."))
     if not data.name.strip():
         raise CaseError(_("A petition needs the petitioner's name."))
-    if not (data.email.strip() or data.phone.strip() or data.address.strip()):
+    # A forwarded case is answered through the forwarding system, which holds the contact.
+    forwarded = channel in (Channel.MAYOR, Channel.HOTLINE)
+    if not forwarded and not (data.email.strip() or data.phone.strip() or data.address.strip()):
         raise CaseError(_("A petition needs at least one contact: e-mail, phone or address."))
     if not data.category.is_active:
         raise CaseError(_("This category no longer takes petitions."))
 
 
 def _create(data: PetitionInput, *, channel: str, state: State, recorded_by: User | None) -> Case:
-    _validate(data)
+    _validate(data, channel)
     case = Case.objects.create(
         channel=channel,
         category=data.category,
@@ -157,7 +159,6 @@ def case_confirm(*, token: str) -> tuple[Case, Credentials]:
     if case.confirm_expires_at is None or case.confirm_expires_at < timezone.now():
         raise CaseError(_("This confirmation link has expired. Please submit the petition again."))
     credentials = _start_clock(case, today())
-    case.confirm_token_hash = ""
     transition(
         case,
         Action.CONFIRM,
@@ -168,7 +169,6 @@ def case_confirm(*, token: str) -> tuple[Case, Credentials]:
             "received_on",
             "deadline",
             "original_deadline",
-            "confirm_token_hash",
         ),
     )
     notify_petitioner(case, "case_confirmed", {"password": credentials.password})

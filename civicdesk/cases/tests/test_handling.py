@@ -285,3 +285,12 @@ def test_ordinary_cases_show_identity_to_their_handlers(make_case, users):
     assert petitioner_for_staff(
         users["editor"], case, purpose="t"
     ).is_redacted  # cannot see the case
+
+
+def test_the_timeline_is_append_only(assigned):
+    event = assigned.events.first()
+    event.message = "rewritten"
+    with pytest.raises(ValueError, match="append-only"):
+        event.save()
+    with pytest.raises(ValueError, match="append-only"):
+        event.delete()

@@ -12,6 +12,7 @@ from django.db import transaction
 from civicdesk.accounts.roles import ROLES_BY_CODE
 from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert, unit_upsert
 from civicdesk.cases.services.categories import category_upsert, reply_template_upsert
+from civicdesk.demo.cases import demo_cases_load
 from civicdesk.demo.pages import demo_pages_load
 from civicdesk.metadata.services import codes_import_csv
 from civicdesk.quality.services import workplan_import_file
@@ -72,10 +73,12 @@ class Command(BaseCommand):
                 code = spec.pop("category")
                 reply_template_upsert(category=categories[code] if code else None, **spec)
             plan = workplan_import_file(path=WORKPLAN_JSON)
+            cases_created = demo_cases_load(cases=cases_data["demo_cases"])
         call_command("update_index", verbosity=0)
         self.stdout.write(
             f"Demo plant loaded: {len(units)} units, {codes.created} new codes, "
-            f"{pages_created} new pages, work plan {plan.year} with {plan.items.count()} items."
+            f"{pages_created} new pages, {cases_created} new demo petitions, "
+            f"work plan {plan.year} with {plan.items.count()} items."
         )
         self.stdout.write("")
         self.stdout.write("Demo staff sign in at http://127.0.0.1:8000/admin/ with:")
