@@ -142,8 +142,9 @@ def measure() -> dict[str, tuple[float, float]]:
     def dashboard() -> None:
         case_statistics(user=coordinator, start=year_ago, end=today)
 
-    def officer_list() -> None:
-        page = Paginator(case_list_for_staff(officer).select_related("petitioner"), 50).get_page(1)
+    def officer_list(state: str) -> None:
+        cases = case_list_for_staff(officer, state=state).select_related("petitioner")
+        page = Paginator(cases, 50).get_page(1)
         list(page.object_list)
         page.paginator.count  # noqa: B018 - the count is part of the screen
 
@@ -152,7 +153,8 @@ def measure() -> dict[str, tuple[float, float]]:
 
     return {
         "dashboard (coordinator, 1 year)": timed(dashboard),
-        "officer case list (page 1 + count)": timed(officer_list),
+        "officer case list (open, page 1 + count)": timed(lambda: officer_list("open")),
+        "officer case list (all states)": timed(lambda: officer_list("")),
         "officer overdue list": timed(officer_overdue),
     }
 
@@ -179,17 +181,25 @@ def main() -> None:
         f"PostgreSQL, {args.cases:,} cases (loaded in {load_seconds:.0f} s); "
         f"baseline {args.baseline:,}"
     )
-    print(f"{'query':40} {'median@base':>12} {'median@N':>10} {'worst@N':>9} {'ratio':>6}")
+    print(f"{'query':42} {'median@base':>12} {'median@N':>10} {'worst@N':>9} {'ratio':>6}")
     for name, (median_large, worst_large) in large.items():
         median_small = small[name][0]
         print(
-            f"{name:40} {median_small:10.1f}ms {median_large:8.1f}ms {worst_large:7.1f}ms "
+            f"{name:42} {median_small:10.1f}ms {median_large:8.1f}ms {worst_large:7.1f}ms "
             f"{median_large / median_small:6.1f}"
         )
-    targets = {"dashboard (coordinator, 1 year)": 1000, "officer case list (page 1 + count)": 200}
+    targets = {
+        "dashboard (coordinator, 1 year)": 1000,
+        "officer case list (open, page 1 + count)": 200,
+        "officer case list (all states)": 200,
+    }
     for name, limit in targets.items():
-        verdict = "meets" if large[name][1] < limit else "MISSES"
-        print(f"target: {name} < {limit} ms at {args.cases:,}: {verdict}")
+        median, worst = large[name]
+        print(
+            f"target: {name} < {limit} ms at {args.cases:,}: "
+            f"median {'meets' if median < limit else 'MISSES'}, "
+            f"worst run {'meets' if worst < limit else 'MISSES'}"
+        )
 
 
 if __name__ == "__main__":

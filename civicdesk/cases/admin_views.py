@@ -25,7 +25,7 @@ from civicdesk.cases.selectors import (
 )
 from civicdesk.cases.services import handling
 from civicdesk.cases.services.common import CaseError, today
-from civicdesk.cases.services.intake import PetitionInput, case_record
+from civicdesk.cases.services.intake import case_record, petition_input_from_form
 from civicdesk.cases.staff_forms import ACTION_FORMS, RecordForm
 from civicdesk.cases.states import Action, State
 
@@ -40,9 +40,11 @@ def _user(request: HttpRequest) -> User:
 @permission_required("cases.view_case", raise_exception=True)
 def case_index(request: HttpRequest) -> TemplateResponse:
     params = request.GET
+    # The working list: open cases unless the officer asks for another state or "all".
+    state = params.get("state", "open")
     cases = case_list_for_staff(
         request.user,
-        state=params.get("state", ""),
+        state="" if state == "all" else state,
         category=params.get("category", ""),
         overdue_on=today() if params.get("overdue") else None,
         mine=bool(params.get("mine")),
@@ -54,6 +56,7 @@ def case_index(request: HttpRequest) -> TemplateResponse:
         {
             "page_obj": page,
             "states": State.choices,
+            "current_state": state,
             "categories": Category.objects.all(),
             "params": params,
             "today": today(),
@@ -183,18 +186,7 @@ def case_record_view(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             case, credentials = case_record(
-                data=PetitionInput(
-                    category=data["category"],
-                    subject=data["subject"],
-                    content=data["content"],
-                    location=data["location"],
-                    name=data["name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    address=data["address"],
-                    language=data["language"],
-                    is_confidential=data["is_confidential"],
-                ),
+                data=petition_input_from_form(data, language=data["language"]),
                 channel=data["channel"],
                 recorded_by=_user(request),
                 received_on=data["received_on"],

@@ -88,11 +88,57 @@ class PetitionForm(forms.Form):
     # Honeypot: hidden from people (display: none), filled in by bots.
     website = forms.CharField(required=False, label=_("Leave this empty"))
 
+    # The category whose extra questions this form showed (empty: none were shown yet).
+    questions_for = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, category: Category | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chosen_category = category
+        if category is None:
+            return
+        self.initial.setdefault("category", category.pk)
+        self.fields["questions_for"].initial = category.code
+        for question in category.extra_questions:
+            self.fields[f"extra_{question['key']}"] = forms.CharField(
+                label=localized_label(question),
+                max_length=500,
+                required=bool(question.get("required", False)),
+            )
+        order = list(self.fields)
+        extras = [name for name in order if name.startswith("extra_")]
+        rest = [name for name in order if name not in extras]
+        at = rest.index("location") + 1
+        self.order_fields(rest[:at] + extras + rest[at:])
+
     def clean_website(self) -> str:
         value: str = self.cleaned_data.get("website", "")
         if value:
             raise forms.ValidationError(_("This submission looks automated."))
         return value
+
+    def has_unseen_questions(self) -> bool:
+        """True when the chosen category has extra questions the petitioner has not seen."""
+        return bool(
+            self.is_bound
+            and self.chosen_category is not None
+            and self.chosen_category.extra_questions
+            and self.data.get("questions_for") != self.chosen_category.code
+        )
+
+    def answers(self) -> dict[str, str]:
+        return {
+            name.removeprefix("extra_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("extra_") and value
+        }
+
+
+def localized_label(question: dict[str, str]) -> str:
+    from django.utils import translation
+
+    if (translation.get_language() or "").startswith("en") and question.get("label_en"):
+        return question["label_en"]
+    return question.get("label", question["key"])
 
 
 class TrackForm(forms.Form):

@@ -35,7 +35,9 @@ def case_list_for_staff(
     mine: bool = False,
 ) -> QuerySet[Case]:
     cases = Case.objects.visible_to(user).confirmed()
-    if state:
+    if state == "open":
+        cases = cases.open()
+    elif state:
         cases = cases.filter(state=state)
     if category:
         cases = cases.filter(category__code=category)

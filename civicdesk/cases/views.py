@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civicdesk.cases.attachments import AttachmentRejected
 from civicdesk.cases.forms import PetitionForm, ReopenForm, SurveyForm, TrackForm
-from civicdesk.cases.models import Case, Channel
+from civicdesk.cases.models import Case, Category, Channel
 from civicdesk.cases.selectors import case_public_status
 from civicdesk.cases.services.citizen import (
     case_authenticate,
@@ -22,7 +22,7 @@ from civicdesk.cases.services.citizen import (
     survey_submit,
 )
 from civicdesk.cases.services.common import CaseError
-from civicdesk.cases.services.intake import PetitionInput, case_confirm, case_submit
+from civicdesk.cases.services.intake import case_confirm, case_submit, petition_input_from_form
 from civicdesk.cases.states import State
 from civicdesk.core.i18n import is_english
 from civicdesk.core.ratelimit import over_limit, rate_limited
@@ -33,14 +33,25 @@ TRACK_LIMIT = (10, 900)  # failed look-ups per client per 15 minutes
 
 
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "cases/petition_start.html")
+    categories = Category.objects.filter(is_active=True).order_by("sort_order")
+    return render(request, "cases/petition_start.html", {"categories": categories})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
-    form = PetitionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    category = _chosen_category(request)
+    form = PetitionForm(request.POST or None, request.FILES or None, category=category)
+    if form.has_unseen_questions():
+        # The category has its own questions: show them, keeping everything typed so far,
+        # without error messages for questions the petitioner could not have seen.
+        initial = {**request.POST.dict(), "questions_for": category.code if category else ""}
+        form = PetitionForm(initial=initial, category=category)
+        messages.info(
+            request,
+            _("This kind of matter has a few more questions. Please answer them and send again."),
+        )
+    elif request.method == "POST" and form.is_valid():
         if rate_limited(request, "petition", limit=SUBMIT_LIMIT[0], window_seconds=SUBMIT_LIMIT[1]):
             form.add_error(
                 None, _("Too many petitions from your connection. Please try again in an hour.")
@@ -49,17 +60,8 @@ def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
             data = form.cleaned_data
             try:
                 case_submit(
-                    data=PetitionInput(
-                        category=data["category"],
-                        subject=data["subject"],
-                        content=data["content"],
-                        location=data["location"],
-                        name=data["name"],
-                        email=data["email"],
-                        phone=data["phone"],
-                        address=data["address"],
-                        is_confidential=data["is_confidential"],
-                        language="en" if is_english() else "zh-hant",
+                    data=petition_input_from_form(
+                        data, language="en" if is_english() else "zh-hant", answers=form.answers()
                     ),
                     channel=Channel.MAILBOX if mailbox else Channel.WEB,
                     attachments=data["attachments"],
@@ -80,6 +82,15 @@ def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
             "files_lost": request.method == "POST" and bool(request.FILES),
         },
     )
+
+
+def _chosen_category(request: HttpRequest) -> Category | None:
+    """The category picked on the form (POST) or by a link from the start page (GET)."""
+    value = request.POST.get("category") or request.GET.get("category")
+    if not value:
+        return None
+    lookup = {"pk": value} if value.isdigit() else {"code": value}
+    return Category.objects.filter(is_active=True, **lookup).first()
 
 
 def sent(request: HttpRequest) -> HttpResponse:

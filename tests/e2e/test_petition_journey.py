@@ -58,7 +58,7 @@ def test_file_confirm_track_and_rate(server, server_env, mailbox, page, language
     assert_accessible(page, "empty form")
 
     # A first attempt with the content missing: clear errors, nothing typed is lost.
-    page.select_option("#id_category", index=1)
+    page.select_option("#id_category", label="Noise" if language == "en" else "噪音")
     page.fill("#id_subject", "Smell near gate 2" if language == "en" else "二號門附近臭味")
     page.fill("#id_name", "Lin Mei-hua" if language == "en" else "林美華")
     page.fill("#id_email", address)

@@ -3,6 +3,7 @@
 import datetime
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -46,6 +47,25 @@ class PetitionInput:
     language: str = "zh-hant"
     is_confidential: bool = False
     answers: dict[str, str] | None = None
+
+
+def petition_input_from_form(
+    data: dict[str, Any], *, language: str, answers: dict[str, str] | None = None
+) -> PetitionInput:
+    """The petition fields of a cleaned public or staff form."""
+    return PetitionInput(
+        category=data["category"],
+        subject=data["subject"],
+        content=data["content"],
+        location=data["location"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        address=data["address"],
+        is_confidential=data["is_confidential"],
+        language=language,
+        answers=answers,
+    )
 
 
 @dataclass(frozen=True)

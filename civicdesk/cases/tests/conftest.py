@@ -54,3 +54,31 @@ def make_case(users):
         return case
 
     return make
+
+
+@pytest.fixture
+def assigned(make_case, users):
+    """A confirmed odour petition assigned to the operations officer."""
+    from civicdesk.accounts.models import Unit
+    from civicdesk.cases.services import handling
+
+    case = make_case()
+    assigned_case = handling.case_assign(
+        case=case,
+        actor=users["coordinator"],
+        unit=Unit.objects.get(code="operations"),
+        officer=users["officer"],
+    )
+    assigned_case.credentials = case.credentials
+    return assigned_case
+
+
+@pytest.fixture
+def admin_in_english(users):
+    """The admin speaks each user's preferred language; admin tests read English."""
+    from wagtail.users.models import UserProfile
+
+    for user in users.values():
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save()

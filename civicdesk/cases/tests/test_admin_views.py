@@ -26,12 +26,8 @@ INDEX = "/admin/petitions/"
 
 
 @pytest.fixture(autouse=True)
-def admin_in_english(users):
-    """Staff messages are asserted in English; one test checks the Chinese admin."""
-    for user in users.values():
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
+def _english_admin(admin_in_english):
+    """These tests read the admin in English."""
 
 
 def detail_url(case):
@@ -864,3 +860,15 @@ def test_the_editor_cannot_record(client, users):
 
     assert is_denied(response)
     assert Case.objects.count() == before
+
+
+def test_the_list_shows_open_cases_unless_asked(client, users, case_in):
+    open_case = case_in(State.ASSIGNED, subject="Still open")
+    closed_case = case_in(State.CLOSED, subject="Already closed")
+    client.force_login(users["coordinator"])
+
+    default = html_of(client.get(INDEX))
+    everything = html_of(client.get(INDEX, {"state": "all"}))
+
+    assert row_of(default, open_case) and row_of(default, closed_case) is None
+    assert row_of(everything, open_case) and row_of(everything, closed_case)

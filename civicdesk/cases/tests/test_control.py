@@ -9,19 +9,6 @@ from civicdesk.notifications.models import OutboundMail
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def assigned(make_case, users):
-    from civicdesk.accounts.models import Unit
-
-    case = make_case()
-    return handling.case_assign(
-        case=case,
-        actor=users["coordinator"],
-        unit=Unit.objects.get(code="operations"),
-        officer=users["officer"],
-    )
-
-
 def test_reminder_before_the_deadline_once(assigned, users):
     calendar = calendar_around(assigned.deadline)
     day_before = calendar.add_workdays(assigned.deadline, 0)

@@ -15,17 +15,6 @@ from civicdesk.notifications.models import OutboundMail
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def assigned(make_case, users):
-    case = make_case()
-    return handling.case_assign(
-        case=case,
-        actor=users["coordinator"],
-        unit=Unit.objects.get(code="operations"),
-        officer=users["officer"],
-    )
-
-
 def test_full_journey_to_closure(assigned, users):
     case = handling.case_start(case=assigned, actor=users["officer"])
     assert case.state == State.IN_PROGRESS

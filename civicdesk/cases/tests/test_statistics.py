@@ -33,12 +33,8 @@ URL = "/admin/petitions/statistics/"
 
 
 @pytest.fixture(autouse=True)
-def admin_in_english(users):
-    """The admin speaks each user's preferred language; these tests read English."""
-    for user in users.values():
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
+def _english_admin(admin_in_english):
+    """These tests read the admin in English."""
 
 
 def march(day):

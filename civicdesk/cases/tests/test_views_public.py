@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from civicdesk.accounts.models import Unit
 from civicdesk.cases.models import Attachment, Case, Category, Channel, SatisfactionResponse
 from civicdesk.cases.services import handling
 from civicdesk.cases.services.citizen import case_authenticate
@@ -45,20 +44,6 @@ def fresh_rate_limits():
 @pytest.fixture(autouse=True)
 def test_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def assigned(make_case, users):
-    case = make_case()
-    credentials = case.credentials
-    case = handling.case_assign(
-        case=case,
-        actor=users["coordinator"],
-        unit=Unit.objects.get(code="operations"),
-        officer=users["officer"],
-    )
-    case.credentials = credentials
-    return case
 
 
 @pytest.fixture
@@ -100,6 +85,9 @@ def petition_data(**overrides):
         "address": "",
         "consent": "on",
         "website": "",
+        # The odour category asks when the smell is noticed (the demo's extra questions).
+        "questions_for": "odour",
+        "extra_when": "Every evening around 6 pm",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -563,3 +551,38 @@ def test_successful_look_ups_do_not_use_up_the_limit(client, make_case):
             url("track"), {"number": case.number, "password": case.credentials.password}
         )
         assert response.status_code == 302
+
+
+def test_a_category_with_questions_asks_them_before_filing(client):
+    data = petition_data()
+    del data["questions_for"], data["extra_when"]
+    before = Case.objects.count()
+
+    response = client.post(url("new"), data)
+
+    assert response.status_code == 200
+    assert Case.objects.count() == before  # not filed yet
+    html = html_of(response)
+    assert "When do you notice the smell?" in html
+    assert "a few more questions" in html
+    assert 'value="Smell near the plant"' in html  # nothing typed is lost
+
+    assert 'name="questions_for" value="odour"' in html  # the next send carries the answers
+    data.update({"questions_for": "odour", "extra_when": "Evenings", "extra_wind": "north"})
+    response = client.post(url("new"), data)
+    assert response.status_code == 302
+    case = Case.objects.latest("pk")
+    assert case.answers == {"when": "Evenings", "wind": "north"}
+
+
+def test_a_required_question_must_be_answered(client):
+    response = client.post(url("new"), petition_data(extra_when=""))
+    assert response.status_code == 200
+    assert 'id="error-summary"' in html_of(response)
+
+
+def test_a_link_from_the_start_page_preselects_the_category(client):
+    html = html_of(client.get(url("new"), {"category": "visits"}))
+    assert "Expected number of visitors" in html
+    start = html_of(client.get(url("start")))
+    assert "?category=visits" in start
