@@ -24,6 +24,20 @@ class CaseQuerySet(models.QuerySet["Case"]):
         mine = models.Q(officer=user)
         return self.filter(mine | models.Q(unit=unit)) if unit else self.filter(mine)
 
+    def count_visible_to(self, user: User | AnonymousUser) -> int:
+        """`self.visible_to(user).count()` as two counts over disjoint sets (the unit's cases,
+        and the user's cases in other units): each is answered from one index, where the OR
+        made PostgreSQL read ~25k heap pages for an officer at a million cases."""
+        if not user.is_authenticated or not user.has_perm("cases.view_case"):
+            return 0
+        if user_sees_all_units(user):
+            return self.count()
+        unit = user_unit(user)
+        mine = self.filter(officer=user)
+        if unit is None:
+            return mine.count()
+        return self.filter(unit=unit).count() + mine.exclude(unit=unit).count()
+
     def confirmed(self) -> "CaseQuerySet":
         """Cases that exist for the office (web submissions count once confirmed)."""
         return self.exclude(state__in=[State.RECEIVED, State.EXPIRED])

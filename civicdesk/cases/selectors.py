@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from civicdesk.cases.masking import REDACTED, mask_email, mask_name, mask_phone
 from civicdesk.cases.models import Case, CaseEvent, PersonalDataAccess, Reply
 from civicdesk.cases.permissions import can_see_identity
+from civicdesk.cases.querysets import CaseQuerySet
 from civicdesk.cases.states import State
 
 
@@ -25,29 +26,46 @@ class PetitionerView:
     is_redacted: bool
 
 
-def case_list_for_staff(
-    user: User | AnonymousUser,
-    *,
-    state: str = "",
-    category: str = "",
-    unit: str = "",
-    overdue_on: datetime.date | None = None,
-    mine: bool = False,
-) -> QuerySet[Case]:
-    cases = Case.objects.visible_to(user).confirmed()
+@dataclass(frozen=True)
+class CaseFilters:
+    """The filters of the staff case list; `state` is a State value, "open" or "" (all)."""
+
+    state: str = ""
+    category: str = ""
+    unit: str = ""
+    overdue_on: datetime.date | None = None
+    mine: bool = False
+
+
+def _filtered(user: User | AnonymousUser, filters: CaseFilters) -> CaseQuerySet:
+    """The filters only; visibility is applied by the caller, from querysets.py."""
+    cases: CaseQuerySet = Case.objects.confirmed()
+    state = filters.state
     if state == "open":
         cases = cases.open()
     elif state:
         cases = cases.filter(state=state)
-    if category:
-        cases = cases.filter(category__code=category)
-    if unit:
-        cases = cases.filter(unit__code=unit)
-    if overdue_on is not None:
-        cases = cases.overdue(on=overdue_on)
-    if mine and isinstance(user, User):
+    if filters.category:
+        cases = cases.filter(category__code=filters.category)
+    if filters.unit:
+        cases = cases.filter(unit__code=filters.unit)
+    if filters.overdue_on is not None:
+        cases = cases.overdue(on=filters.overdue_on)
+    if filters.mine and isinstance(user, User):
         cases = cases.filter(officer=user)
+    return cases
+
+
+def case_list_for_staff(
+    user: User | AnonymousUser, filters: CaseFilters | None = None
+) -> QuerySet[Case]:
+    cases = _filtered(user, filters or CaseFilters()).visible_to(user)
     return cases.select_related("category", "unit", "officer").order_by("deadline", "pk")
+
+
+def case_count_for_staff(user: User | AnonymousUser, filters: CaseFilters | None = None) -> int:
+    """`case_list_for_staff(...).count()`, counted the way indexes answer fastest."""
+    return _filtered(user, filters or CaseFilters()).count_visible_to(user)
 
 
 def case_get_for_staff(user: User | AnonymousUser, pk: int) -> Case:

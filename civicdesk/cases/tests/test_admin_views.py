@@ -872,3 +872,20 @@ def test_the_list_shows_open_cases_unless_asked(client, users, case_in):
 
     assert row_of(default, open_case) and row_of(default, closed_case) is None
     assert row_of(everything, open_case) and row_of(everything, closed_case)
+
+
+@pytest.mark.parametrize(
+    "username", ["officer", "unithead", "coordinator", "director", "privacy", "editor", "admin"]
+)
+def test_the_fast_count_equals_the_visible_list(users, case_in, username):
+    from civicdesk.cases.selectors import CaseFilters, case_count_for_staff, case_list_for_staff
+
+    case_in(State.ASSIGNED, subject="one")
+    case_in(State.CLOSED, subject="two")
+    moved = case_in(State.ASSIGNED, subject="three")  # the officer's case, now another unit's
+    Case.objects.filter(pk=moved.pk).update(
+        unit=Unit.objects.get(code="general-affairs"), officer=users["officer"]
+    )
+    for filters in (CaseFilters(), CaseFilters(state="open"), CaseFilters(state="closed")):
+        user = users[username]
+        assert case_count_for_staff(user, filters) == case_list_for_staff(user, filters).count()
