@@ -163,31 +163,18 @@ SCORE_CHOICES = [
 ]
 
 
+def score_field(label: Any) -> forms.TypedChoiceField:
+    """One 1–5 satisfaction question, answered with radio buttons."""
+    return forms.TypedChoiceField(
+        label=label, choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+
+
 class SurveyForm(forms.Form):
-    speed = forms.TypedChoiceField(
-        label=_("How satisfied are you with the speed of handling?"),
-        choices=SCORE_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    attitude = forms.TypedChoiceField(
-        label=_("How satisfied are you with the staff's attitude?"),
-        choices=SCORE_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    clarity = forms.TypedChoiceField(
-        label=_("How clear and complete was the answer?"),
-        choices=SCORE_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    overall = forms.TypedChoiceField(
-        label=_("Overall, how satisfied are you?"),
-        choices=SCORE_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
+    speed = score_field(_("How satisfied are you with the speed of handling?"))
+    attitude = score_field(_("How satisfied are you with the staff's attitude?"))
+    clarity = score_field(_("How clear and complete was the answer?"))
+    overall = score_field(_("Overall, how satisfied are you?"))
     comment = forms.CharField(
         label=_("Anything else you want to tell us (optional)"),
         required=False,
