@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
@@ -141,9 +142,7 @@ class RecordForm(forms.Form):
     category = CategoryChoiceField(
         label=_("Category"), queryset=Category.objects.filter(is_active=True)
     )
-    language = forms.ChoiceField(
-        label=_("Language of the petition"), choices=[("zh-hant", "中文"), ("en", "English")]
-    )
+    language = forms.ChoiceField(label=_("Language of the petition"), choices=settings.LANGUAGES)
     subject = forms.CharField(label=_("Subject"), max_length=200)
     content = forms.CharField(
         label=_("Content of the petition"), widget=forms.Textarea(attrs={"rows": 8})

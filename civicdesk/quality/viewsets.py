@@ -41,14 +41,19 @@ class WorkPlanItemIndexView(IndexView):
 
 
 # An item another unit owns is a 404, by URL as well as in the listing.
-class WorkPlanItemEditView(EditView):
+class VisibleItemsMixin:
+    request: Any
+
     def get_queryset(self) -> Any:
         return WorkPlanItem.objects.visible_to(self.request.user)
 
 
-class WorkPlanItemDeleteView(DeleteView):
-    def get_queryset(self) -> Any:
-        return WorkPlanItem.objects.visible_to(self.request.user)
+class WorkPlanItemEditView(VisibleItemsMixin, EditView):
+    pass
+
+
+class WorkPlanItemDeleteView(VisibleItemsMixin, DeleteView):
+    pass
 
 
 class WorkPlanItemInspectView(InspectView):

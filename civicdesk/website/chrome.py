@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Max
 from django.http import HttpRequest
 from django.urls import translate_url
@@ -40,8 +41,7 @@ def language_links(request: HttpRequest, page: Page | None) -> list[LanguageLink
         for other in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[other.locale.language_code] = other
     links = []
-    labels = {"zh-hant": "中文", "en": "English"}
-    for code, _name in (("zh-hant", "中文"), ("en", "English")):
+    for code, label in settings.LANGUAGES:
         if code in translations:
             url = translations[code].get_url(request) or "/"
         elif page is not None:
@@ -50,7 +50,7 @@ def language_links(request: HttpRequest, page: Page | None) -> list[LanguageLink
             url = home.get_url(request) or "/" if home else translate_url("/", code)
         else:
             url = translate_url(request.get_full_path(), code)
-        links.append(LanguageLink(code, labels[code], language_tag(code), url, code == current))
+        links.append(LanguageLink(code, label, language_tag(code), url, code == current))
     return links
 
 

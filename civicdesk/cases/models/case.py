@@ -50,9 +50,7 @@ class Case(models.Model):
     content = models.TextField(_("content"))
     location = models.CharField(_("place concerned"), max_length=200, blank=True)
     answers = models.JSONField(_("answers to extra questions"), default=dict, blank=True)
-    language = models.CharField(
-        _("language"), max_length=10, choices=[("zh-hant", "中文"), ("en", "English")]
-    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     external_reference = models.CharField(
         _("external reference"),
         max_length=60,

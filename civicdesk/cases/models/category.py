@@ -1,5 +1,6 @@
 """Categories are the routing unit: each carries its unit, deadline, templates and windows."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -62,9 +63,7 @@ class ReplyTemplate(models.Model):
         Category, on_delete=models.CASCADE, null=True, blank=True, related_name="templates"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    language = models.CharField(
-        _("language"), max_length=10, choices=[("zh-hant", "中文"), ("en", "English")]
-    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=100)
     body = models.TextField(_("text"))
     legal_basis = models.TextField(_("legal basis"), blank=True)

@@ -71,9 +71,7 @@ class Reply(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="replies")
     body = models.TextField(_("reply"), help_text=_("A concrete opinion in plain words."))
     legal_basis = models.TextField(_("legal basis"))
-    language = models.CharField(
-        _("language"), max_length=10, choices=[("zh-hant", "中文"), ("en", "English")]
-    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     method = models.CharField(_("sent by"), max_length=10, choices=Method.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     drafted_by = models.ForeignKey(
