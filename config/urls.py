@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civicdesk.api import urls as api_urls
 from civicdesk.core import views as core_views
 from civicdesk.website import views as website_views
 
@@ -20,10 +21,13 @@ urlpatterns = [
     path("sitemap.xml", website_views.sitemap_xml, name="sitemap_xml"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("civicdesk.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("search/", website_views.search, name="search"),
+    path("search/", include("civicdesk.search.urls")),
+    path("downloads/", include("civicdesk.disclosure.urls")),
+    path("", include((api_urls.feed_patterns, "feeds"))),
     path("text-size/", website_views.text_size, name="text_size"),
     path("petitions/", include("civicdesk.cases.urls")),
     path("", include(wagtail_urls)),

@@ -41,3 +41,8 @@ def user_unit(user: User | AnonymousUser) -> Unit | None:
         return None
     profile = StaffProfile.objects.filter(user_id=user.pk).select_related("unit").first()
     return profile.unit if profile else None
+
+
+def unit_names() -> dict[str, str]:
+    """Unit code → name in the active language (for facets and filters)."""
+    return {unit.code: unit.display_name for unit in Unit.objects.all()}

@@ -6,6 +6,16 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from civicdesk.accounts.models import Unit
+from civicdesk.disclosure.models import (
+    DisclosureAttachment,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+    Document,
+    ProcedureForm,
+    ServiceProcedureIndexPage,
+    ServiceProcedurePage,
+    WithheldPart,
+)
 from civicdesk.metadata.models import ClassificationCode, Scheme
 from civicdesk.website.models import (
     ContactPage,
@@ -22,6 +32,10 @@ PAGE_TYPES: dict[str, type[Page]] = {
     "sitemap": SitemapPage,
     "contact": ContactPage,
     "staff_directory": StaffDirectoryPage,
+    "disclosure_index": DisclosureIndexPage,
+    "disclosure_item": DisclosureItemPage,
+    "procedure_index": ServiceProcedureIndexPage,
+    "procedure": ServiceProcedurePage,
 }
 SETTINGS_LINKS = {
     "sitemap": "sitemap_page",
@@ -49,6 +63,44 @@ def _fill(page: Any, spec: dict[str, Any], text: dict[str, Any], *, english: boo
     page.cake_code = _code(Scheme.CAKE, spec["cake"])
     page.service_code = _code(Scheme.SERVICE, spec["service"])
     page.owner_unit = Unit.objects.get(code=spec["owner_unit"])
+    if isinstance(page, DisclosureItemPage):
+        _fill_disclosure_item(page, spec, text)
+    elif isinstance(page, ServiceProcedurePage):
+        _fill_procedure(page, spec, text)
+
+
+def _documents(references: list[str]) -> list[Document]:
+    return [Document.objects.get(reference=reference) for reference in references]
+
+
+def _fill_disclosure_item(
+    page: DisclosureItemPage, spec: dict[str, Any], text: dict[str, Any]
+) -> None:
+    page.category = spec["category"]
+    page.withheld_note = text.get("withheld_note", "")
+    page.attachments = [
+        DisclosureAttachment(document=document)
+        for document in _documents(spec.get("documents", []))
+    ]
+    page.withheld_parts = [
+        WithheldPart(withheld=part["withheld"], ground=part["ground"])
+        for part in text.get("withheld", [])
+    ]
+
+
+def _fill_procedure(page: ServiceProcedurePage, spec: dict[str, Any], text: dict[str, Any]) -> None:
+    for name in ("eligibility", "required_documents", "fees", "channels", "notes"):
+        setattr(page, name, text.get(name, ""))
+    page.processing_time = text.get("processing_time", "")
+    page.processing_days = spec.get("processing_days")
+    page.contact_name = text.get("contact_name", "")
+    page.contact_phone = spec.get("contact_phone", "")
+    page.contact_email = spec.get("contact_email", "")
+    page.steps = [("step", step) for step in text.get("steps", [])]
+    page.laws = [("law", law) for law in text.get("laws", [])]
+    page.forms = [
+        ProcedureForm(document=document) for document in _documents(spec.get("documents", []))
+    ]
 
 
 def _publish(page: Page) -> None:
@@ -56,20 +108,31 @@ def _publish(page: Page) -> None:
 
 
 @transaction.atomic
-def demo_pages_load(*, pages: list[dict[str, Any]]) -> int:
+def demo_pages_load(*, pages: list[dict[str, Any]], kept: list[str] | None = None) -> int:
     """Create the pages that do not exist yet, in both languages; return how many were created.
 
-    Existing pages are left as editors left them, so a second run changes nothing.
+    Existing pages are left as editors left them, so a second run changes nothing. A page that
+    exists with another type than the data now gives (a database loaded by an older demo) is
+    kept, its new subpages are not made, and its key is added to `kept`.
     """
     zh = Locale.objects.get_or_create(language_code="zh-hant")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
     root = Page.get_first_root_node()
     created = 0
     built: dict[str, Page] = {}
+    skipped: set[str] = set()
     for spec in pages:
         page_class = PAGE_TYPES[spec["type"]]
+        if spec["parent"] in skipped:
+            skipped.add(spec["key"])
+            continue
         parent = root if spec["parent"] is None else built[spec["parent"]]
         existing = parent.get_children().filter(slug=spec["slug"], locale=zh).first()
+        if existing is not None and existing.specific_class is not page_class:
+            skipped.add(spec["key"])
+            if kept is not None:
+                kept.append(spec["key"])
+            continue
         if existing is None:
             page = page_class(slug=spec["slug"], locale=zh)
             _fill(page, spec, spec["zh"], english=False)

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -16,10 +17,18 @@ from civicdesk.accounts.selectors import agency_get_current, unit_list_for_direc
 from civicdesk.core.i18n import language_tag, localized
 from civicdesk.metadata.dublincore import Metadata
 from civicdesk.metadata.models import Scheme
+from civicdesk.search.documents import Kind
 from civicdesk.website.blocks import ContentBlocks
 from civicdesk.website.forms import ClassifiedPageForm
 
 CLASSIFICATION_FIELDS = ("theme_code", "cake_code", "service_code")
+
+
+def streamfield_text(value: Any) -> list[str]:
+    """The searchable strings of a StreamField value (headings, paragraphs, link texts)."""
+    if not value:
+        return []
+    return [str(part) for part in value.stream_block.get_searchable_content(value) if part]
 
 
 class ClassifiedPage(Page):
@@ -138,6 +147,21 @@ class ClassifiedPage(Page):
     @property
     def updated_on(self) -> datetime.datetime | None:
         return self.last_published_at or self.latest_revision_created_at
+
+    # Site search (civicdesk.search): what a page type contributes to the index.
+    search_kind = Kind.PAGE
+
+    def search_body(self) -> str:
+        """The page's text for the site search; page types with more fields extend it."""
+        parts = [self.search_description, getattr(self, "intro", "") or ""]
+        body = getattr(self, "body", None)
+        if body is not None:
+            parts.extend(streamfield_text(body))
+        return "\n".join(strip_tags(str(part)) for part in parts if part)
+
+    def search_facets(self) -> dict[str, str]:
+        """Extra facet values (e.g. the §7 category) beyond codes, unit and kind."""
+        return {}
 
 
 class HomePage(ClassifiedPage):
@@ -330,3 +354,26 @@ class SiteChrome(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site chrome")
+
+
+class LinkCheck(models.Model):
+    """The last check of one link on one published page (freshness report)."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="link_checks"
+    )
+    url = models.CharField(_("link"), max_length=2000)
+    is_internal = models.BooleanField(_("internal"), default=False)
+    status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=255, blank=True)
+    is_broken = models.BooleanField(_("broken"), default=False)
+    checked_at = models.DateTimeField(_("checked at"))
+
+    class Meta:
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+        ordering = ["page_id", "url"]
+        indexes = [models.Index(fields=["is_broken", "checked_at"], name="website_link_broken")]
+
+    def __str__(self) -> str:
+        return self.url

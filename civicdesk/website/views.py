@@ -1,31 +1,15 @@
-"""Public screens that are not Wagtail pages: search, text size, robots, sitemap, errors."""
+"""Public screens that are not Wagtail pages: text size, robots, sitemap, errors."""
 
 from django.contrib.sitemaps.views import sitemap
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
 
 from civicdesk.website.chrome import TEXT_SIZE_COOKIE, TEXT_SIZES
 from civicdesk.website.sitemap import BilingualSitemap
-
-SEARCH_MAX_QUERY = 100
-SEARCH_PAGE_SIZE = 10
-
-
-@require_GET
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
-    results = None
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        found = list(pages.search(query))
-        results = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "website/search.html", {"query": query, "results": results})
 
 
 @require_GET

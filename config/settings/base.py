@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "civicdesk.quality",
     "civicdesk.notifications",
     "civicdesk.cases",
+    "civicdesk.disclosure",
+    "civicdesk.search",
+    "civicdesk.api",
     "civicdesk.demo",
     # Wagtail
     "wagtail.contrib.forms",
@@ -216,6 +219,11 @@ CASES_REMIND_WORKDAYS = env_int("CASES_REMIND_WORKDAYS", 2)  # remind officers N
 CASES_ATTACHMENT_MAX_BYTES = env_int("CASES_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 CASES_ATTACHMENT_MAX_FILES = 3
 CASES_CLAMAV_ADDRESS = env_str("CASES_CLAMAV_ADDRESS", "")  # host:port of clamd; empty = no scan
+
+# Freshness report: an external link that has not answered in this many seconds is broken.
+WEBSITE_LINK_CHECK_TIMEOUT = float(env_str("WEBSITE_LINK_CHECK_TIMEOUT", "5"))
+WEBSITE_CHECK_LINKS_ON_PUBLISH = env_bool("WEBSITE_CHECK_LINKS_ON_PUBLISH", True)
+DISCLOSURE_MAX_UPLOAD_MB = env_int("DISCLOSURE_MAX_UPLOAD_MB", 20)
 
 # Cache: rate limits of public forms must be shared by every worker process, so production
 # sets REDIS_URL (a local-memory cache counts per process).

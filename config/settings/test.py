@@ -18,3 +18,6 @@ LOGGING["root"]["level"] = "WARNING"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True  # the e2e server serves static files without collectstatic
 WHITENOISE_AUTOREFRESH = True
+# Tests never reach the internet: the demo's external links are checked only where a test
+# turns this on against a loopback server.
+WEBSITE_CHECK_LINKS_ON_PUBLISH = False

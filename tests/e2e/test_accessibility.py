@@ -17,6 +17,21 @@ def sitemap_paths(base: str) -> list[str]:
     return sorted({urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", xml)})
 
 
+def document_paths(base: str, prefix: str) -> list[str]:
+    """The document library's screens, which are not pages and so not in the sitemap: the
+    list, a filtered list, one document, and one category of the disclosure index."""
+    with urllib.request.urlopen(f"{base}{prefix}/downloads/", timeout=10) as response:  # noqa: S310
+        html = response.read().decode()
+    details = re.findall(rf'href="({re.escape(prefix)}/downloads/\d+/)"', html)
+    assert details, "the demo document library is empty"
+    return [
+        f"{prefix}/downloads/",
+        f"{prefix}/downloads/?kind=form&theme=D300",
+        details[0],
+        f"{prefix}/disclosure/?category=environmental-monitoring",
+    ]
+
+
 def screens(base: str, english: bool) -> list[str]:
     pages = [p for p in sitemap_paths(base) if p.startswith("/en/") == english]
     prefix = "/en" if english else ""
@@ -25,7 +40,11 @@ def screens(base: str, english: bool) -> list[str]:
         f"{prefix}/search/",
         f"{prefix}/search/?q={word}",
         f"{prefix}/search/?q=zzzznothing",
+        f"{prefix}/search/?q={word}&kind=page&sort=date&date_from=2020-01-01",
+        f"{prefix}/search/?q={word}&date_from=not-a-date",
+        f"{prefix}/search/browse/",
         f"{prefix}/no-such-page/",
+        *document_paths(base, prefix),
     ]
     return pages + extra
 

@@ -13,9 +13,11 @@ from civicdesk.accounts.roles import ROLES_BY_CODE
 from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert, unit_upsert
 from civicdesk.cases.services.categories import category_upsert, reply_template_upsert
 from civicdesk.demo.cases import demo_cases_load
+from civicdesk.demo.documents import demo_documents_load
 from civicdesk.demo.pages import demo_pages_load
 from civicdesk.metadata.services import codes_import_csv
 from civicdesk.quality.services import workplan_import_file
+from civicdesk.search.services import search_index_rebuild
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data"
 CODES_CSV = Path(__file__).resolve().parents[3] / "metadata" / "data" / "demo_codes.csv"
@@ -61,7 +63,10 @@ class Command(BaseCommand):
                     is_listed=person.get("is_listed", True),
                     sort_order=order,
                 )
-            pages_created = demo_pages_load(pages=site["pages"])
+            library = json.loads((DEMO_DIR / "documents.json").read_text(encoding="utf-8"))
+            documents_created = demo_documents_load(documents=library["documents"])
+            kept: list[str] = []
+            pages_created = demo_pages_load(pages=site["pages"], kept=kept)
             cases_data = json.loads((DEMO_DIR / "cases.json").read_text(encoding="utf-8"))
             categories = {}
             for raw in cases_data["categories"]:
@@ -74,12 +79,23 @@ class Command(BaseCommand):
                 reply_template_upsert(category=categories[code] if code else None, **spec)
             plan = workplan_import_file(path=WORKPLAN_JSON)
             cases_created = demo_cases_load(cases=cases_data["demo_cases"])
-        call_command("update_index", verbosity=0)
+        call_command("update_index", verbosity=0)  # Wagtail's admin search
+        # The site search is normally refreshed by background tasks after each publish; the
+        # demo is searchable at once, with or without a worker running.
+        search_index_rebuild()
         self.stdout.write(
             f"Demo plant loaded: {len(units)} units, {codes.created} new codes, "
-            f"{pages_created} new pages, {cases_created} new demo petitions, "
+            f"{pages_created} new pages, {documents_created} new documents, "
+            f"{cases_created} new demo petitions, "
             f"work plan {plan.year} with {plan.items.count()} items."
         )
+        if kept:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Kept as they are, with no new subpages (their page type changed in the "
+                    f"demo data; load into a new database to see them): {', '.join(kept)}"
+                )
+            )
         self.stdout.write("")
         self.stdout.write("Demo staff sign in at http://127.0.0.1:8000/admin/ with:")
         for person in site["staff"]:

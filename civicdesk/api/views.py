@@ -1,0 +1,39 @@
+"""Open-data catalogue endpoints: data.gov.tw dataset fields (JSON) and DCAT-AP (JSON-LD)."""
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
+
+from civicdesk.api.catalogue import datagovtw_catalogue, dcat_catalogue
+from civicdesk.api.selectors import catalogue_datasets, catalogue_publisher
+
+CACHE_SECONDS = 600
+JSON_OPTIONS = {"ensure_ascii": False, "indent": 1}
+
+
+@require_GET
+@cache_page(CACHE_SECONDS)
+def catalogue_datagovtw(request: HttpRequest) -> JsonResponse:
+    publisher = catalogue_publisher(request)
+    records = datagovtw_catalogue(catalogue_datasets(request), publisher)
+    response = JsonResponse(records, safe=False, json_dumps_params=JSON_OPTIONS)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+@cache_page(CACHE_SECONDS)
+def catalogue_dcat(request: HttpRequest) -> JsonResponse:
+    publisher = catalogue_publisher(request)
+    document = dcat_catalogue(
+        catalogue_datasets(request),
+        publisher,
+        catalogue_url=request.build_absolute_uri(request.path),
+        title=f"{publisher.name}開放資料目錄",
+        title_en=f"{publisher.name_en}: open data catalogue",
+    )
+    response = JsonResponse(
+        document, json_dumps_params=JSON_OPTIONS, content_type="application/ld+json"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
