@@ -92,6 +92,22 @@ def register_document_provider() -> None:
     register_facet_labels("disclosure_category", category_labels)
 
 
+def document_reindex_later(document_id: int) -> None:
+    """Refresh the document's entries and those of the pages that offer it: a disclosure item
+    or a procedure lists its attachments' titles, which change or vanish with the document."""
+    from civicdesk.disclosure.models import DisclosureAttachment, ProcedureForm
+    from civicdesk.website.search import SOURCE as PAGE_SOURCE
+
+    search_reindex_later(source=SOURCE, object_id=document_id)
+    pages = set(
+        DisclosureAttachment.objects.filter(document_id=document_id).values_list(
+            "page_id", flat=True
+        )
+    ) | set(ProcedureForm.objects.filter(document_id=document_id).values_list("page_id", flat=True))
+    for page_id in sorted(pages):
+        search_reindex_later(source=PAGE_SOURCE, object_id=page_id)
+
+
 def reindex_document(sender: Any, instance: Any, **kwargs: Any) -> None:
     if not _reindex_muted.get():
-        search_reindex_later(source=SOURCE, object_id=instance.pk)
+        document_reindex_later(instance.pk)

@@ -24,8 +24,7 @@ from wagtail.log_actions import log
 
 from civicdesk.disclosure import files as filecheck
 from civicdesk.disclosure.models import Document, DocumentFile, DocumentKind, DocumentVersion
-from civicdesk.disclosure.search import SOURCE, signal_reindex_muted
-from civicdesk.search.services import search_reindex_later
+from civicdesk.disclosure.search import document_reindex_later, signal_reindex_muted
 
 VERSION_ADD_ACTION = "disclosure.version_add"
 EDITABLE_FIELDS = frozenset(
@@ -213,7 +212,7 @@ def document_publish(*, document: Document, user: User | None) -> Document:
         revision = current.save_revision(user=user, log_action=True)
     with signal_reindex_muted():
         revision.publish(user=user, skip_permission_checks=True)
-    search_reindex_later(source=SOURCE, object_id=current.pk)
+    document_reindex_later(current.pk)
     current.refresh_from_db()
     return current
 
@@ -225,5 +224,5 @@ def document_unpublish(*, document: Document, user: User | None) -> Document:
     if current.live:
         with signal_reindex_muted():
             UnpublishAction(current, user=user).execute(skip_permission_checks=True)
-        search_reindex_later(source=SOURCE, object_id=current.pk)
+        document_reindex_later(current.pk)
     return current

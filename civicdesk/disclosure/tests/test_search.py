@@ -115,3 +115,23 @@ def test_wagtail_paths_around_the_services_reach_the_index(
         # As the admin's unpublish view and scheduled expiry do.
         UnpublishAction(document, user=editor).execute(skip_permission_checks=True)
     assert not entries(document).exists()
+
+
+def test_withdrawing_an_attached_document_refreshes_the_pages_offering_it(
+    django_capture_on_commit_callbacks,
+):
+    from civicdesk.disclosure.models import DisclosureAttachment
+
+    attachment = (
+        DisclosureAttachment.objects.filter(page__live=True, document__live=True)
+        .select_related("document", "page")
+        .first()
+    )
+    document, page = attachment.document, attachment.page
+    entry = SearchEntry.objects.get(source="page", object_id=str(page.pk))
+    assert document.title in entry.body
+    with django_capture_on_commit_callbacks(execute=True):
+        document_unpublish(document=document, user=None)
+    entry = SearchEntry.objects.get(source="page", object_id=str(page.pk))  # replaced
+    assert document.title not in entry.body
+    assert not SearchEntry.objects.filter(source=SOURCE, object_id=str(document.pk)).exists()
