@@ -10,7 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from civicdesk.disclosure import files as filecheck
 from civicdesk.disclosure.models import DocumentKind
-from civicdesk.disclosure.models.documents import CLASSIFICATION_FIELDS
+from civicdesk.metadata.fields import CLASSIFICATION_FIELDS
 
 UPLOAD_FIELDS = ("new_odf_file", "new_pdf_file")
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-REQUIRED_TO_PUBLISH = ("theme_code", "cake_code", "service_code")
+from civicdesk.metadata.fields import CLASSIFICATION_FIELDS
 
 
 class ClassifiedPageForm(WagtailAdminPageForm):
@@ -13,7 +13,7 @@ class ClassifiedPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         # Drafts may be unclassified; the guideline forbids publishing them.
         if "action-publish" in self.data:
-            for name in REQUIRED_TO_PUBLISH:
+            for name in CLASSIFICATION_FIELDS:
                 if name in self.fields and not cleaned.get(name):
                     self.add_error(
                         name, _("Choose a code: a page cannot be published unclassified.")

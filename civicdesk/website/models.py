@@ -16,12 +16,11 @@ from wagtail.models import Page
 from civicdesk.accounts.selectors import agency_get_current, unit_list_for_directory
 from civicdesk.core.i18n import language_tag, localized
 from civicdesk.metadata.dublincore import Metadata
+from civicdesk.metadata.fields import classification_code_field, missing_classification
 from civicdesk.metadata.models import Scheme
 from civicdesk.search.documents import Kind
 from civicdesk.website.blocks import ContentBlocks
 from civicdesk.website.forms import ClassifiedPageForm
-
-CLASSIFICATION_FIELDS = ("theme_code", "cake_code", "service_code")
 
 
 def streamfield_text(value: Any) -> list[str]:
@@ -37,33 +36,9 @@ class ClassifiedPage(Page):
     A page may be drafted unclassified but never published unclassified (分類檢索規範).
     """
 
-    theme_code = models.ForeignKey(
-        "metadata.ClassificationCode",
-        verbose_name=_("theme (主題分類)"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"scheme": Scheme.THEME, "is_active": True},
-    )
-    cake_code = models.ForeignKey(
-        "metadata.ClassificationCode",
-        verbose_name=_("administration (施政分類)"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"scheme": Scheme.CAKE, "is_active": True},
-    )
-    service_code = models.ForeignKey(
-        "metadata.ClassificationCode",
-        verbose_name=_("service (服務分類)"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"scheme": Scheme.SERVICE, "is_active": True},
-    )
+    theme_code = classification_code_field(Scheme.THEME)
+    cake_code = classification_code_field(Scheme.CAKE)
+    service_code = classification_code_field(Scheme.SERVICE)
     keywords = models.CharField(
         _("keywords"), max_length=255, blank=True, help_text=_("Comma-separated; DC.Keywords.")
     )
@@ -105,7 +80,7 @@ class ClassifiedPage(Page):
         abstract = True
 
     def missing_classification(self) -> list[str]:
-        return [name for name in CLASSIFICATION_FIELDS if getattr(self, f"{name}_id") is None]
+        return missing_classification(self)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         update_fields = kwargs.get("update_fields")

@@ -25,9 +25,8 @@ from civicdesk.disclosure.querysets import (
     DocumentQuerySet,
     DocumentVersionQuerySet,
 )
+from civicdesk.metadata.fields import classification_code_field, missing_classification
 from civicdesk.metadata.models import Scheme
-
-CLASSIFICATION_FIELDS = ("theme_code", "cake_code", "service_code")
 
 
 class DocumentKind(models.TextChoices):
@@ -41,18 +40,6 @@ class DocumentLanguage(models.TextChoices):
     CHINESE = "zh-Hant-TW", _("Chinese (Traditional)")
     ENGLISH = "en", _("English")
     BOTH = "zh-Hant-TW,en", _("Chinese and English")
-
-
-def _code_field(verbose_name: Any, scheme: str) -> Any:
-    return models.ForeignKey(
-        "metadata.ClassificationCode",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"scheme": scheme, "is_active": True},
-    )
 
 
 class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
@@ -80,9 +67,9 @@ class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mod
         default=DocumentKind.DOCUMENT,
         help_text=_("A blank form is offered in ODF; a document to read as a text PDF."),
     )
-    theme_code = _code_field(_("theme (主題分類)"), Scheme.THEME)
-    cake_code = _code_field(_("administration (施政分類)"), Scheme.CAKE)
-    service_code = _code_field(_("service (服務分類)"), Scheme.SERVICE)
+    theme_code = classification_code_field(Scheme.THEME)
+    cake_code = classification_code_field(Scheme.CAKE)
+    service_code = classification_code_field(Scheme.SERVICE)
     keywords = models.CharField(
         _("keywords (Chinese)"),
         max_length=255,
@@ -196,7 +183,7 @@ class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mod
         return self.kind == DocumentKind.FORM
 
     def missing_classification(self) -> list[str]:
-        return [name for name in CLASSIFICATION_FIELDS if getattr(self, f"{name}_id") is None]
+        return missing_classification(self)
 
     def publish_problems(self) -> list[str]:
         """Why this document may not be published now; empty when it may."""
