@@ -8,12 +8,9 @@ but does not embed, so each viewer draws it with its own Traditional Chinese fon
 
 import datetime
 import io
-import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from xml.sax.saxutils import escape
 
 from django.contrib.auth.models import User
 from django.utils import formats, timezone, translation
@@ -48,7 +45,6 @@ from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import cm  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer  # type: ignore[import-untyped]
 from reportlab.platypus import Table as PdfTable
 
@@ -56,6 +52,14 @@ from civicdesk.accounts.models import Agency
 from civicdesk.cases.models import Case, Reply
 from civicdesk.cases.selectors import PetitionerView
 from civicdesk.core.i18n import is_english, localized
+from civicdesk.core.pdf import (
+    CJK_FONT,
+    LATIN_FONT,
+    clean_text,
+    is_latin,
+    register_fonts,
+    script_markup,
+)
 from civicdesk.core.rocdate import format_roc_date
 
 T = TypeVar("T")
@@ -293,16 +297,8 @@ def _reply_letter(case: Case, reply: Reply, petitioner: PetitionerView, agency: 
 
 # --- Shared by both renderers ------------------------------------------------------------------
 
-CJK_FONT = "MSung-Light"
-LATIN_FONT = "Helvetica"
 BODY_SIZE = 12.0
 SMALL_SIZE = 10.0
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _clean(text: str) -> str:
-    """Unix newlines and no control characters, which XML cannot carry."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _with_gaps(items: Sequence[T], gap: Callable[[], T]) -> list[T]:
@@ -313,46 +309,18 @@ def _with_gaps(items: Sequence[T], gap: Callable[[], T]) -> list[T]:
     return out
 
 
-class TraditionalChineseCIDFont(UnicodeCIDFont):
-    """reportlab's MSung-Light, with the CMap of its own character collection.
-
-    reportlab pairs MSung-Light (Adobe-CNS1) with UniGB-UCS2-H, the Simplified Chinese CMap, so
-    viewers look the codes up in the wrong collection: poppler draws nothing, others may draw
-    wrong characters. reportlab writes the text as UTF-16BE, which is what UniCNS-UTF16-H reads,
-    characters beyond the BMP (found in some personal names) included.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(CJK_FONT)
-        self.encodingName = "UniCNS-UTF16-H"
-
-
-def _register_fonts() -> None:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TraditionalChineseCIDFont())
-
-
-def _is_latin(character: str) -> bool:
-    """Whether standard Helvetica (WinAnsi encoding) has a glyph for the character."""
-    try:
-        character.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _label(label: str, *, english: bool) -> str:
     # A space after a Latin label; Chinese labels end in a full-width colon or 、 already.
     return f"{label} " if english else label
 
 
 def _font_for(character: str) -> str:
-    return LATIN_FONT if _is_latin(character) else CJK_FONT
+    return LATIN_FONT if is_latin(character) else CJK_FONT
 
 
 def _label_width(label: str, *, english: bool) -> float:
     """The width of a label in points, for text hanging after it (both formats use it)."""
-    _register_fonts()
+    register_fonts()
     text = _label(label, english=english)
     return float(sum(pdfmetrics.stringWidth(c, _font_for(c), BODY_SIZE) for c in text))
 
@@ -503,7 +471,7 @@ class _OdfStyles:
 
 def _odf_paragraph(style: Style, text: str) -> P:
     paragraph = P(stylename=style)
-    teletype.addTextToElement(paragraph, _clean(text))
+    teletype.addTextToElement(paragraph, clean_text(text))
     return paragraph
 
 
@@ -511,7 +479,7 @@ def _odf_hanging(style: Style, label: str, text: str) -> P:
     paragraph = P(stylename=style)
     teletype.addTextToElement(paragraph, label)
     paragraph.addElement(Tab())
-    teletype.addTextToElement(paragraph, _clean(text))
+    teletype.addTextToElement(paragraph, clean_text(text))
     return paragraph
 
 
@@ -601,17 +569,6 @@ _PDF_TEXT_WIDTH = A4[0] - _PDF_LEFT - _PDF_RIGHT
 _PDF_ALIGN = {"left": TA_LEFT, "center": TA_CENTER}
 
 
-def _markup(text: str) -> str:
-    """Paragraph markup for plain text, each run in the font of its script: Helvetica has no
-    Chinese glyphs, and Latin letters in the CID font are spaced by its metrics but drawn by
-    whatever font the viewer substitutes, which looks uneven."""
-    runs = []
-    for latin, chars in itertools.groupby(_clean(text), key=lambda c: c == "\n" or _is_latin(c)):
-        run = escape("".join(chars)).replace("\n", "<br/>")
-        runs.append(f'<font face="{LATIN_FONT if latin else CJK_FONT}">{run}</font>')
-    return "".join(runs)
-
-
 @dataclass(frozen=True)
 class _PdfStyles:
     english: bool
@@ -633,7 +590,7 @@ class _PdfStyles:
 
     def paragraph(self, text: str, style: ParagraphStyle, *, label: str = "") -> Paragraph:
         label = _label(label, english=self.english) if label else ""
-        return Paragraph(_markup(label) + _markup(text), style)
+        return Paragraph(script_markup(label) + script_markup(text), style)
 
 
 def _pdf_block(styles: _PdfStyles, document: Document, block: Block) -> list[Flowable]:
@@ -697,7 +654,7 @@ def _pdf_block(styles: _PdfStyles, document: Document, block: Block) -> list[Flo
 
 
 def _render_pdf(document: Document) -> bytes:
-    _register_fonts()
+    register_fonts()
     out = io.BytesIO()
     template = SimpleDocTemplate(
         out,
@@ -716,7 +673,7 @@ def _render_pdf(document: Document) -> bytes:
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        text = Paragraph(_markup(document.footer), footer_style)
+        text = Paragraph(script_markup(document.footer), footer_style)
         text.wrap(_PDF_TEXT_WIDTH, _PDF_BOTTOM)
         text.drawOn(canvas, _PDF_LEFT, 1.2 * cm)
         canvas.setFont(LATIN_FONT, 9)

@@ -3,15 +3,13 @@ forms as ODF text or spreadsheets (odfpy), documents to read as text PDF (report
 
 A file is described once as a small dict (heading, paragraphs, sections, a table of fields or
 data) and rendered to each format the document offers. PDFs keep a real text layer: Chinese is
-set in reportlab's CID font MSung-Light (named, not embedded), as `civicdesk.cases.documents`
+set in reportlab's CID font MSung-Light (named, not embedded), as `civicdesk.core.pdf`
 does, with its own character collection's CMap so every viewer finds the glyphs.
 """
 
 import io
-import itertools
 from collections.abc import Iterable
 from typing import Any
-from xml.sax.saxutils import escape
 
 from odf.opendocument import (  # type: ignore[import-untyped]
     OpenDocumentSpreadsheet,
@@ -30,8 +28,6 @@ from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import cm  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     Paragraph,
     SimpleDocTemplate,
@@ -39,19 +35,11 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 from reportlab.platypus import Table as PdfTable
 
-CJK_FONT = "MSung-Light"
-LATIN_FONT = "Helvetica"
+from civicdesk.core.pdf import CJK_FONT, register_fonts, script_markup
+
 AUTHOR = "高雄市政府環境保護局中區資源回收廠"
 
 Spec = dict[str, Any]
-
-
-class _TraditionalChineseCIDFont(UnicodeCIDFont):
-    """MSung-Light with the CMap of its own collection (see civicdesk.cases.documents)."""
-
-    def __init__(self) -> None:
-        super().__init__(CJK_FONT)
-        self.encodingName = "UniCNS-UTF16-H"
 
 
 def render(spec: Spec, extension: str) -> bytes:
@@ -179,28 +167,6 @@ def _save(document: Any) -> bytes:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def _register_font() -> None:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(_TraditionalChineseCIDFont())
-
-
-def _is_latin(character: str) -> bool:
-    try:
-        character.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _markup(text: str) -> str:
-    """Each run in the font of its script: Helvetica has no Chinese glyphs."""
-    runs = []
-    for latin, chars in itertools.groupby(text, key=_is_latin):
-        run = escape("".join(chars))
-        runs.append(f'<font face="{LATIN_FONT if latin else CJK_FONT}">{run}</font>')
-    return "".join(runs)
-
-
 def _style(size: float, *, center: bool = False) -> ParagraphStyle:
     return ParagraphStyle(
         "demo",
@@ -214,7 +180,7 @@ def _style(size: float, *, center: bool = False) -> ParagraphStyle:
 
 
 def pdf(spec: Spec) -> bytes:
-    _register_font()
+    register_fonts()
     body = _style(11)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
@@ -229,11 +195,11 @@ def pdf(spec: Spec) -> bytes:
         creator="civicdesk demo",
         lang="zh-Hant-TW",
     )
-    story: list[Any] = [Paragraph(_markup(spec["heading"]), _style(16, center=True))]
+    story: list[Any] = [Paragraph(script_markup(spec["heading"]), _style(16, center=True))]
     for heading, paragraphs in _sections(spec):
         if heading:
-            story.append(Paragraph(_markup(heading), _style(13)))
-        story.extend(Paragraph(_markup(text), body) for text in paragraphs)
+            story.append(Paragraph(script_markup(heading), _style(13)))
+        story.extend(Paragraph(script_markup(text), body) for text in paragraphs)
     width = A4[0] - 5 * cm
     fields = spec.get("fields", [])
     data = spec.get("table")
@@ -243,7 +209,7 @@ def pdf(spec: Spec) -> bytes:
         columns = len(data["columns"])
         rows = [data["columns"], *data["rows"]]
         story.extend(_grid(rows, [width / columns] * columns, header=True))
-    story.extend(Paragraph(_markup(text), body) for text in spec.get("footer", []))
+    story.extend(Paragraph(script_markup(text), body) for text in spec.get("footer", []))
     template.build(story)
     return buffer.getvalue()
 
@@ -251,7 +217,7 @@ def pdf(spec: Spec) -> bytes:
 def _grid(rows: list[list[Any]], widths: list[float], *, header: bool = False) -> list[Any]:
     cell = _style(10)
     table = PdfTable(
-        [[Paragraph(_markup(str(value)), cell) for value in row] for row in rows],
+        [[Paragraph(script_markup(str(value)), cell) for value in row] for row in rows],
         colWidths=widths,
         repeatRows=1 if header else 0,
     )

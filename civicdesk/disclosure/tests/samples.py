@@ -9,16 +9,14 @@ from odf.opendocument import OpenDocumentPresentation, OpenDocumentSpreadsheet, 
 from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
 from odf.text import H, P  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
 
-from civicdesk.cases.documents import CJK_FONT as FONT
-from civicdesk.cases.documents import TraditionalChineseCIDFont
+from civicdesk.core.pdf import CJK_FONT as FONT
+from civicdesk.core.pdf import register_fonts
 
 # The same registration as the site's own PDFs: reportlab keeps one font per name for the
 # whole process, and its default CMap for MSung-Light is the Simplified Chinese one.
-if FONT not in pdfmetrics.getRegisteredFontNames():
-    pdfmetrics.registerFont(TraditionalChineseCIDFont())
+register_fonts()
 
 
 def odt(*paragraphs: str, heading: str = "申請書") -> bytes:
