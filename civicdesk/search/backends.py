@@ -65,6 +65,26 @@ class Backend:
     def __init__(self, using: str = "default") -> None:
         self.using = using
 
+    # The query language: how a token, a term and the two connectives are written.
+    AND = ""
+    OR = ""
+
+    @staticmethod
+    def _token(token: str) -> str:
+        raise NotImplementedError
+
+    @staticmethod
+    def _term(term: Term) -> str:
+        raise NotImplementedError
+
+    def expression(self, query: Query, *, require_all: bool) -> str:
+        """Every term (each a phrase or its synonyms), or any token and prefix."""
+        if require_all:
+            return self.AND.join(self._term(term) for term in query.terms)
+        parts = [self._token(token) for token in query.all_tokens()]
+        parts += [self._term(term) for term in query.terms if term.is_prefix]
+        return self.OR.join(parts)
+
     def candidates(
         self,
         query: Query,
@@ -94,6 +114,12 @@ class Backend:
 
 class SQLiteBackend(Backend):
     vendor = "sqlite"
+    AND = " AND "
+    OR = " OR "
+
+    @staticmethod
+    def _token(token: str) -> str:
+        return f'"{token}"'
 
     @staticmethod
     def _term(term: Term) -> str:
@@ -101,13 +127,6 @@ class SQLiteBackend(Backend):
             return f'"{term.tokens[0]}"*'
         phrases = ['"' + " ".join(phrase) + '"' for phrase in term.phrases()]
         return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
-
-    def expression(self, query: Query, *, require_all: bool) -> str:
-        if require_all:
-            return " AND ".join(self._term(term) for term in query.terms)
-        parts = [f'"{token}"' for token in query.all_tokens()]
-        parts += [self._term(term) for term in query.terms if term.is_prefix]
-        return " OR ".join(parts)
 
     def candidates(
         self,
@@ -146,6 +165,12 @@ class PostgreSQLBackend(Backend):
     rarer than the rarest kept, and are counted as such."""
 
     vendor = "postgresql"
+    AND = " & "
+    OR = " | "
+
+    @staticmethod
+    def _token(token: str) -> str:
+        return f"'{token}'"
 
     @staticmethod
     def _term(term: Term) -> str:
@@ -153,13 +178,6 @@ class PostgreSQLBackend(Backend):
             return f"'{term.tokens[0]}':*"
         phrases = ["(" + " <-> ".join(f"'{t}'" for t in phrase) + ")" for phrase in term.phrases()]
         return "(" + " | ".join(phrases) + ")"
-
-    def expression(self, query: Query, *, require_all: bool) -> str:
-        if require_all:
-            return " & ".join(self._term(term) for term in query.terms)
-        parts = [f"'{token}'" for token in query.all_tokens()]
-        parts += [self._term(term) for term in query.terms if term.is_prefix]
-        return " | ".join(parts)
 
     def candidates(
         self,
@@ -210,7 +228,7 @@ class PostgreSQLBackend(Backend):
         for token in tokens:
             rows = self._fetch(
                 f"SELECT count(*) FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s)",
-                [f"'{token}'"],
+                [self._token(token)],
             )
             counts[token] = int(rows[0][0])
         return counts

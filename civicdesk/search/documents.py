@@ -1,7 +1,7 @@
 """What a domain hands to the site search: one `SearchDocument` per object and language."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -49,4 +49,3 @@ class SearchDocument:
     service: str = ""
     unit: str = ""
     disclosure_category: str = ""
-    extra: dict[str, str] = field(default_factory=dict)

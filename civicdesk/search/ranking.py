@@ -37,15 +37,7 @@ def _variants(term: Term) -> list[str]:
 
 def term_df(term: Term, token_df: Mapping[str, int]) -> int:
     """Items holding the term at most: its rarest bigram's count, over its variants."""
-    counts = []
-    for variant in [term.tokens, *(_alt_tokens(term))]:
-        known = [token_df.get(token, 0) for token in variant]
-        counts.append(min(known) if known else 0)
-    return max(counts) if counts else 0
-
-
-def _alt_tokens(term: Term) -> list[tuple[str, ...]]:
-    return term.phrases()[1:]
+    return max(min((token_df.get(t, 0) for t in phrase), default=0) for phrase in term.phrases())
 
 
 def rank(

@@ -3,9 +3,10 @@
 import datetime
 import math
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.db.models.functions import Substr
 
 from civicdesk.search.backends import Backend, Filters, backend_for
@@ -19,12 +20,6 @@ MATCH_LIMIT = 200
 RELAX_BELOW = 10
 FACETS = ("kind", "theme", "cake", "service", "unit", "disclosure_category")
 SORTS = ("relevance", "date")
-
-
-@dataclass(frozen=True)
-class Hit:
-    entry: SearchEntry
-    is_partial: bool
 
 
 @dataclass
@@ -42,14 +37,11 @@ class SearchOutcome:
     def total(self) -> int:
         return len(self.ids)
 
-    def hits(self, start: int, stop: int) -> list[Hit]:
+    def hits(self, start: int, stop: int) -> list[SearchEntry]:
+        """The entries of one page of results, in result order."""
         page_ids = self.ids[start:stop]
         entries = SearchEntry.objects.using(self.using).in_bulk(page_ids)
-        return [
-            Hit(entry=entries[pk], is_partial=(start + i) >= self.partial_from)
-            for i, pk in enumerate(page_ids)
-            if pk in entries
-        ]
+        return [entries[pk] for pk in page_ids if pk in entries]
 
 
 def _estimate(query: Query, counts: dict[str, int], total: int, *, require_all: bool) -> int:
@@ -101,7 +93,7 @@ def _candidates(
 @dataclass(frozen=True)
 class _Row:
     candidate: Candidate
-    updated_on: object
+    updated_on: datetime.date | None
     facets: tuple[str, ...]
 
 
@@ -137,10 +129,11 @@ def search_run(
         if not filters.is_narrowed:
             return outcome
         entries = _filtered(filters, using).order_by("-updated_on", "title")
-        outcome.ids = list(entries.values_list("id", flat=True)[: MATCH_LIMIT + 1])
-        outcome.is_capped = len(outcome.ids) > MATCH_LIMIT
-        outcome.ids = outcome.ids[:MATCH_LIMIT]
+        found = list(entries.values_list("id", *FACETS)[: MATCH_LIMIT + 1])
+        outcome.is_capped = len(found) > MATCH_LIMIT
+        outcome.ids = [row[0] for row in found[:MATCH_LIMIT]]
         outcome.partial_from = len(outcome.ids)
+        outcome.facet_counts = _count_facets(row[1:] for row in found[:MATCH_LIMIT])
     else:
         backend = backend_for(using)
         counts, total = backend.token_counts(query.all_tokens())
@@ -166,13 +159,11 @@ def search_run(
         relaxed = _rank(relaxed, rows, query, counts, total)
         outcome.ids = strict + relaxed
         outcome.partial_from = len(strict)
-        outcome.facet_counts = _count_facets(rows.values())
-        return outcome
-    outcome.facet_counts = _facet_counts(outcome.ids, using)
+        outcome.facet_counts = _count_facets(row.facets for row in rows.values())
     return outcome
 
 
-def _filtered(filters: Filters, using: str):  # type: ignore[no-untyped-def]
+def _filtered(filters: Filters, using: str) -> QuerySet[SearchEntry]:
     entries = SearchEntry.objects.using(using).filter(language=filters.language)
     for name in FACETS:
         value = getattr(filters, name)
@@ -191,36 +182,19 @@ def _rank(
     return [pk for pk, _ in rank([rows[pk].candidate for pk in ids], query, counts, total)]
 
 
-def _count_facets(rows: Iterable[_Row]) -> dict[str, Counter[str]]:
+def _count_facets(rows: Iterable[Sequence[str]]) -> dict[str, Counter[str]]:
+    """How many of the results carry each value of each facet (values in FACETS order)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     for row in rows:
-        for name, value in zip(FACETS, row.facets, strict=True):
+        for name, value in zip(FACETS, row, strict=True):
             if value:
                 counts[name][value] += 1
     return counts
 
 
 def _newest_first(ids: list[int], rows: dict[int, _Row]) -> list[int]:
-    dates = {pk: rows[pk].updated_on for pk in ids}
-    order = {pk: i for i, pk in enumerate(ids)}
-
-    def newest_first(pk: int) -> tuple[int, int]:
-        day = dates.get(pk)
-        return (-(day.toordinal() if isinstance(day, datetime.date) else 0), order[pk])
-
-    return sorted(ids, key=newest_first)
-
-
-def _facet_counts(ids: list[int], using: str) -> dict[str, Counter[str]]:
-    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    if not ids:
-        return counts
-    rows = SearchEntry.objects.using(using).filter(id__in=ids).values_list(*FACETS)
-    for row in rows:
-        for name, value in zip(FACETS, row, strict=True):
-            if value:
-                counts[name][value] += 1
-    return counts
+    """Newest update first; undated entries last; ties keep their order (sort is stable)."""
+    return sorted(ids, key=lambda pk: -(day.toordinal() if (day := rows[pk].updated_on) else 0))
 
 
 @dataclass(frozen=True)
@@ -252,10 +226,6 @@ def search_suggestions(outcome: SearchOutcome, *, using: str = "default") -> lis
     if count:
         suggestions.append(Suggestion(count, language=other))
     return suggestions
-
-
-def search_filters_with(filters: Filters, **changes: object) -> Filters:
-    return replace(filters, **changes)  # type: ignore[arg-type]
 
 
 def search_entries_for_export(*, language: str) -> list[SearchEntry]:

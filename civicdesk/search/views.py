@@ -138,12 +138,12 @@ def results(request: HttpRequest) -> HttpResponse:
                 page_obj=page,
                 results=[
                     {
-                        "hit": hit,
-                        "kind": KIND_LABELS.get(hit.entry.kind, ""),
-                        "title": highlight(hit.entry.title, outcome.query, width=200),
-                        "snippet": highlight(hit.entry.body, outcome.query),
+                        "entry": entry,
+                        "kind": KIND_LABELS.get(entry.kind, ""),
+                        "title": highlight(entry.title, outcome.query, width=200),
+                        "snippet": highlight(entry.body, outcome.query),
                     }
-                    for hit in hits
+                    for entry in hits
                 ],
                 first_partial=outcome.partial_from
                 if outcome.partial_from < outcome.total
