@@ -8,15 +8,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from civicdesk.cases import admin_urls
 from civicdesk.cases.viewsets import category_viewset, reply_template_viewset
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args: Any, permission: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return bool(request.user.has_perm(self.permission))
+from civicdesk.core.menu import PermissionMenuItem
 
 
 class CasesSubmenu(SubmenuMenuItem):

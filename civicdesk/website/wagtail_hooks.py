@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Site
 
+from civicdesk.core.menu import PermissionMenuItem
 from civicdesk.website import admin_urls
 from civicdesk.website.admin_views import PERMISSION as FRESHNESS_PERMISSION
 from civicdesk.website.label import label_status
@@ -46,11 +47,6 @@ def add_label_panel(request: HttpRequest, panels: list[Any]) -> None:
         panels.append(LabelPanel(SiteChrome.for_site(site)))
 
 
-class FreshnessMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return bool(request.user.has_perm(FRESHNESS_PERMISSION))
-
-
 @hooks.register("register_admin_urls")
 def register_freshness_urls() -> list[Any]:
     return [path("freshness/", include(admin_urls, namespace="website_admin"))]
@@ -58,6 +54,10 @@ def register_freshness_urls() -> list[Any]:
 
 @hooks.register("register_reports_menu_item")
 def register_freshness_menu() -> MenuItem:
-    return FreshnessMenuItem(
-        _("Freshness report"), reverse("website_admin:freshness"), icon_name="time", order=50
+    return PermissionMenuItem(
+        _("Freshness report"),
+        reverse("website_admin:freshness"),
+        icon_name="time",
+        order=50,
+        permission=FRESHNESS_PERMISSION,
     )

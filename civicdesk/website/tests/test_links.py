@@ -190,3 +190,12 @@ def test_freshness_report_lists_overdue_documents(editor_client):
     overdue = html.split('id="overdue-heading"')[1].split("</section>")[0]
     assert document.title in overdue
     assert f"/downloads/{document.pk}/" in overdue
+
+
+def test_the_reports_menu_offers_the_report_only_to_those_who_may_read_it(
+    client, django_user_model
+):
+    client.force_login(django_user_model.objects.get(username="editor"))
+    assert "/admin/freshness/" in client.get("/admin/").content.decode()
+    client.force_login(django_user_model.objects.get(username="officer"))
+    assert "/admin/freshness/" not in client.get("/admin/").content.decode()
