@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "civicdesk.cases",
     "civicdesk.disclosure",
     "civicdesk.search",
+    "civicdesk.faq",
+    "civicdesk.triage",
     "civicdesk.api",
     "civicdesk.demo",
     # Wagtail
