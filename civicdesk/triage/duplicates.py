@@ -176,16 +176,25 @@ class BaselineDuplicates:
         *,
         window: timedelta,
         threshold: float = BASELINE_THRESHOLD,
+        with_place: bool = False,
     ) -> None:
+        """`with_place` prepends the district and place to the text: the same fields the
+        detector sees, without its place normalisation (the stronger reference)."""
         self.window = window
         self.threshold = threshold
+        self.with_place = with_place
         self._reports = sorted(reports, key=lambda report: report.at)
         self._times = [report.at for report in self._reports]
         self._vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 2))
-        self._matrix = self._vectorizer.fit_transform([r.text for r in self._reports])
+        self._matrix = self._vectorizer.fit_transform([self._document(r) for r in self._reports])
+
+    def _document(self, report: Report) -> str:
+        if self.with_place:
+            return f"{report.district} {report.place}\n{report.text}"
+        return report.text
 
     def similarity(self, a: Report, b: Report) -> float:
-        vectors = self._vectorizer.transform([a.text, b.text])
+        vectors = self._vectorizer.transform([self._document(a), self._document(b)])
         return float((vectors[0] @ vectors[1].T).toarray()[0, 0])
 
     def find(self, report: Report, *, limit: int = 5) -> list[tuple[Report, float]]:
@@ -193,7 +202,7 @@ class BaselineDuplicates:
         hi = bisect.bisect_right(self._times, report.at + self.window)
         if lo >= hi:
             return []
-        query = self._vectorizer.transform([report.text])
+        query = self._vectorizer.transform([self._document(report)])
         scores = (self._matrix[lo:hi] @ query.T).toarray().ravel()
         found = [
             (self._reports[lo + i], float(scores[i]))

@@ -86,6 +86,7 @@ def evaluate(data: Reports, *, window: timedelta, seed: int = 0) -> dict[str, An
     tuning = [p for p in pairs if tuning_side[p.a] and tuning_side[p.b]]
     test = [p for p in pairs if not tuning_side[p.a] and not tuning_side[p.b]]
     baseline_index = BaselineDuplicates(reports, window=window)
+    placed_index = BaselineDuplicates(reports, window=window, with_place=True)
 
     def within(pair: Pair) -> bool:
         return abs(reports[pair.a].at - reports[pair.b].at) <= window
@@ -96,6 +97,12 @@ def evaluate(data: Reports, *, window: timedelta, seed: int = 0) -> dict[str, An
     def baseline_scores(chosen: Sequence[Pair]) -> list[float]:
         return [
             baseline_index.similarity(reports[p.a], reports[p.b]) if within(p) else -1.0
+            for p in chosen
+        ]
+
+    def placed_scores(chosen: Sequence[Pair]) -> list[float]:
+        return [
+            placed_index.similarity(reports[p.a], reports[p.b]) if within(p) else -1.0
             for p in chosen
         ]
 
@@ -113,6 +120,7 @@ def evaluate(data: Reports, *, window: timedelta, seed: int = 0) -> dict[str, An
     for name, scorer, build in (
         ("production", production_scores, _finder_builder(window)),
         ("baseline", baseline_scores, _baseline_builder(window)),
+        ("baseline_with_place", placed_scores, _baseline_builder(window, with_place=True)),
     ):
         tuning_scores = scorer(tuning)
         threshold = best_threshold(tuning_scores, [p.is_duplicate for p in tuning])
@@ -137,5 +145,7 @@ def _finder_builder(window: timedelta) -> Callable[[Sequence[Report]], Duplicate
     return lambda reports: DuplicateFinder(reports, window=window)
 
 
-def _baseline_builder(window: timedelta) -> Callable[[Sequence[Report]], BaselineDuplicates]:
-    return lambda reports: BaselineDuplicates(reports, window=window)
+def _baseline_builder(
+    window: timedelta, *, with_place: bool = False
+) -> Callable[[Sequence[Report]], BaselineDuplicates]:
+    return lambda reports: BaselineDuplicates(reports, window=window, with_place=with_place)

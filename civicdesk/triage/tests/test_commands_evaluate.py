@@ -85,6 +85,7 @@ def test_evaluate_routing_missing_file(tmp_path):
 def test_evaluate_duplicates_streetlight_defaults():
     out = run("evaluate_duplicates", "--csv", STREETLIGHT)
     assert "400 reports" in out and "duplicate detector" in out and "char-bigram baseline" in out
+    assert "with the place" in out
 
 
 def test_evaluate_duplicates_cfpb_mapping_json():
@@ -105,7 +106,7 @@ def test_evaluate_duplicates_cfpb_mapping_json():
         "--json",
     )
     report = json.loads(out)
-    assert {"dataset", "production", "baseline", "pairs"} <= set(report)
+    assert {"dataset", "production", "baseline", "baseline_with_place", "pairs"} <= set(report)
     assert report["pairs"]["positive"] > 0
     assert report["production"]["f1"] > report["baseline"]["f1"]
     assert report["production"]["throughput"]["reports"] == 120

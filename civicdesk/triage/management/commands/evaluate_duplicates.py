@@ -78,6 +78,7 @@ class Command(BaseCommand):
         for name, title in (
             ("production", "duplicate detector"),
             ("baseline", "char-bigram baseline"),
+            ("baseline_with_place", "  same, with the place"),
         ):
             s = report[name]
             speed = s["throughput"]
