@@ -115,6 +115,8 @@ def case_detail(request: HttpRequest, pk: int) -> TemplateResponse:
 def _initial(case: Case, action: Action) -> dict[str, Any]:
     if action == Action.ASSIGN:
         return {"unit": case.unit_id, "officer": case.officer_id}
+    if action == Action.RECATEGORISE:
+        return {"category": case.category_id}
     if action == Action.DRAFT_REPLY:
         draft = case.replies.filter(status=Reply.Status.DRAFT).last()
         if draft:
@@ -161,6 +163,9 @@ RUNNERS: dict[Action, Runner] = {
     Action.TRANSFER: lambda c, u, d: handling.case_transfer(case=c, actor=u, **d),
     Action.FILE: lambda c, u, d: handling.case_file(case=c, actor=u, **d),
     Action.MERGE: lambda c, u, d: handling.case_merge(case=c, actor=u, into=d["into"]),
+    Action.RECATEGORISE: lambda c, u, d: handling.case_recategorise(
+        case=c, actor=u, category=d["category"]
+    ),
     Action.NOTE: lambda c, u, d: handling.case_add_note(case=c, actor=u, message=d["message"]),
 }
 

@@ -24,7 +24,9 @@ OFFICER_ACTIONS = frozenset(
         Action.NOTE,
     }
 )
-ASSIGNER_ACTIONS = frozenset({Action.ASSIGN, Action.TRANSFER, Action.FILE, Action.MERGE})
+ASSIGNER_ACTIONS = frozenset(
+    {Action.ASSIGN, Action.TRANSFER, Action.FILE, Action.MERGE, Action.RECATEGORISE}
+)
 APPROVER_ACTIONS = frozenset({Action.APPROVE_REPLY, Action.RETURN_REPLY, Action.EXTEND})
 CITIZEN_ACTIONS = frozenset({Action.CONFIRM, Action.REOPEN})
 

@@ -7,13 +7,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import QuerySet
+from django.db.models import Case as Switch
+from django.db.models import F, IntegerField, Q, QuerySet, Value, When
 
 from civicdesk.cases.masking import REDACTED, mask_email, mask_name, mask_phone
 from civicdesk.cases.models import Case, CaseEvent, PersonalDataAccess, Reply
 from civicdesk.cases.permissions import can_see_identity
 from civicdesk.cases.querysets import CaseQuerySet
-from civicdesk.cases.states import State
+from civicdesk.cases.states import OPEN_STATES, State
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,15 @@ def _filtered(user: User | AnonymousUser, filters: CaseFilters) -> CaseQuerySet:
 def case_list_for_staff(
     user: User | AnonymousUser, filters: CaseFilters | None = None
 ) -> QuerySet[Case]:
+    """Open cases first, nearest deadline first; then handled ones, most recently closed first."""
     cases = _filtered(user, filters or CaseFilters()).visible_to(user)
-    return cases.select_related("category", "unit", "officer").order_by("deadline", "pk")
+    is_open = Q(state__in=OPEN_STATES)
+    return cases.select_related("category", "unit", "officer").order_by(
+        Switch(When(is_open, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        Switch(When(is_open, then=F("deadline"))).asc(nulls_last=True),
+        F("closed_at").desc(nulls_last=True),
+        "pk",
+    )
 
 
 def case_count_for_staff(user: User | AnonymousUser, filters: CaseFilters | None = None) -> int:

@@ -106,6 +106,12 @@ class MergeForm(forms.Form):
     into = CaseNumberField(label=_("Merge into case number"), max_length=20)
 
 
+class RecategoriseForm(forms.Form):
+    category = CategoryChoiceField(
+        label=_("New category"), queryset=Category.objects.filter(is_active=True)
+    )
+
+
 class EmptyForm(forms.Form):
     pass
 
@@ -123,6 +129,7 @@ ACTION_FORMS: dict[Action, type[forms.Form]] = {
     Action.TRANSFER: TransferForm,
     Action.FILE: FileForm,
     Action.MERGE: MergeForm,
+    Action.RECATEGORISE: RecategoriseForm,
     Action.NOTE: MessageForm,
 }
 

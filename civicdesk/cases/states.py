@@ -37,6 +37,7 @@ class Action(models.TextChoices):
     TRANSFER = "transfer", _("Transfer to another agency")
     FILE = "file", _("Register without handling (art. 173)")
     MERGE = "merge", _("Merge into another case")
+    RECATEGORISE = "recategorise", _("Change the category")
     REOPEN = "reopen", _("Reopen")
     NOTE = "note", _("Add an internal note")
     EXPIRE = "expire", _("Expire unconfirmed submission")
@@ -91,6 +92,8 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
     Action.TRANSFER: (_HANDLING, State.TRANSFERRED),
     Action.FILE: (_HANDLING, State.FILED),
     Action.MERGE: (_HANDLING, State.MERGED),
+    # The category routes the case (unit, deadline), so it may change only before the reply.
+    Action.RECATEGORISE: (_HANDLING, None),
     Action.REOPEN: (frozenset({State.CLOSED}), State.IN_PROGRESS),
     Action.NOTE: (frozenset(State) - {State.RECEIVED, State.EXPIRED}, None),
 }

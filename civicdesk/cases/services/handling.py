@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from civicdesk.accounts.models import Unit
 from civicdesk.accounts.selectors import user_unit
 from civicdesk.cases import deadlines
-from civicdesk.cases.models import Case, Outcome, Reply
+from civicdesk.cases.models import Case, Category, Outcome, Reply
 from civicdesk.cases.permissions import require
 from civicdesk.cases.services.common import (
     CaseError,
@@ -313,6 +313,52 @@ def case_merge(*, case: Case, actor: User, into: Case) -> Case:
         into, Action.NOTE, actor=actor, message=f"Merged case {case.number} into this case."
     )
     notify_petitioner(case, "case_merged", {"into": into})
+    return case
+
+
+@transaction.atomic
+def case_recategorise(
+    *,
+    case: Case,
+    actor: User,
+    category: Category,
+    message: str = "",
+    data: dict[str, str] | None = None,
+) -> Case:
+    """Correct the category, which routes the case: its unit (if not yet assigned) and deadline.
+
+    The deadline is recomputed from the receipt date with the new category's working days,
+    unless it was already extended or the clock is paused: those dates were set by a person.
+    """
+    case = lock(case)
+    require(actor, Action.RECATEGORISE, case)
+    if category.pk == case.category_id:
+        raise CaseError(_("The case is already in that category."))
+    if not category.is_active:
+        raise CaseError(_("That category is no longer in use."))
+    before = case.category
+    case.category = category
+    changed = ["category"]
+    if case.state == State.CONFIRMED:
+        case.unit = category.unit
+        changed.append("unit")
+    if case.received_on and not case.extension_count and not case.paused_on:
+        case.deadline = deadlines.initial_deadline(
+            received_on=case.received_on,
+            workdays=category.deadline_workdays,
+            calendar=calendar_around(case.received_on),
+        )
+        case.original_deadline = case.deadline
+        changed += ["deadline", "original_deadline"]
+    transition(
+        case,
+        Action.RECATEGORISE,
+        actor=actor,
+        message=message,
+        data={"from": before.code, "to": category.code, **(data or {})},
+        is_public=False,
+        update_fields=tuple(changed),
+    )
     return case
 
 

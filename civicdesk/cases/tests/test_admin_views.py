@@ -246,7 +246,7 @@ def test_the_admin_speaks_chinese_by_default(client, users):
 # --- The detail page: which actions for whom, in which state -------------------------------
 
 NONE: frozenset[str] = frozenset()
-SUPERVISE_CONFIRMED = frozenset({"assign", "transfer", "file", "merge", "note"})
+SUPERVISE_CONFIRMED = frozenset({"assign", "transfer", "file", "merge", "recategorise", "note"})
 EXPECTED_ACTIONS: dict[str, dict[str, Any]] = {
     # state: {role: actions offered}; the officer is the case's own officer once assigned.
     State.CONFIRMED: {
@@ -260,15 +260,15 @@ EXPECTED_ACTIONS: dict[str, dict[str, Any]] = {
         "officer": {"start", "request_supplement", "draft_reply", "note"},
         "unithead": {
             *("assign", "start", "request_supplement", "extend", "draft_reply"),
-            *("transfer", "file", "merge", "note"),
+            *("transfer", "file", "merge", "recategorise", "note"),
         },
         "coordinator": {
             *("assign", "start", "request_supplement", "draft_reply"),
-            *("transfer", "file", "merge", "note"),
+            *("transfer", "file", "merge", "recategorise", "note"),
         },
         "director": {
             *("assign", "start", "request_supplement", "extend", "draft_reply"),
-            *("transfer", "file", "merge", "note"),
+            *("transfer", "file", "merge", "recategorise", "note"),
         },
         "privacy": NONE,
     },
