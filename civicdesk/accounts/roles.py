@@ -20,6 +20,8 @@ class Role:
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 VIEW_WORKPLAN = ("quality.view_workplan", "quality.view_workplanitem")
 HANDLE_CASES = ("cases.view_case", "cases.add_case", "cases.change_case", "cases.view_category")
+# Turn answered petitions into FAQ drafts, and read the FAQ's helpfulness report.
+RUN_FAQ = ("faq.promote_case", "faq.view_faq_report")
 
 CASE_OFFICER = Role(
     "case_officer", _("Case officer"), (ADMIN_ACCESS, *VIEW_WORKPLAN, *HANDLE_CASES)
@@ -53,7 +55,10 @@ COORDINATOR = Role(
         "cases.add_replytemplate",
         "cases.change_replytemplate",
         "cases.view_replytemplate",
+        *RUN_FAQ,
     ),
+    # Coordinators draft pages (FAQ entries promoted from petitions); editors publish them.
+    page_permissions=("add_page", "change_page"),
     sees_all_units=True,
 )
 DIRECTOR = Role(
@@ -88,6 +93,7 @@ EDITOR = Role(
         "disclosure.view_document",
         "disclosure.lock_document",
         "disclosure.unlock_document",
+        *RUN_FAQ,
     ),
     page_permissions=("add_page", "change_page", "publish_page"),
 )

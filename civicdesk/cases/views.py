@@ -26,10 +26,12 @@ from civicdesk.cases.services.intake import case_confirm, case_submit, petition_
 from civicdesk.cases.states import State
 from civicdesk.core.i18n import is_english
 from civicdesk.core.ratelimit import over_limit, rate_limited
+from civicdesk.faq.selectors import faq_index_get, faq_suggestions
 
 SESSION_KEY = "cases_tracked"
 SUBMIT_LIMIT = (5, 3600)  # petitions per client per hour
 TRACK_LIMIT = (10, 900)  # failed look-ups per client per 15 minutes
+CHECK_FAQ = "check_faq"  # the name of the form's "Check the FAQ first" button
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -42,7 +44,13 @@ def start(request: HttpRequest) -> HttpResponse:
 def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
     category = _chosen_category(request)
     form = PetitionForm(request.POST or None, request.FILES or None, category=category)
-    if form.has_unseen_questions():
+    checking_faq = request.method == "POST" and CHECK_FAQ in request.POST
+    if checking_faq:
+        # "Check the FAQ first", without JavaScript: the same form with everything typed kept,
+        # no error messages yet, and the FAQ entries that may already answer.
+        initial = {**request.POST.dict(), "questions_for": category.code if category else ""}
+        form = PetitionForm(initial=initial, category=category)
+    elif form.has_unseen_questions():
         # The category has its own questions: show them, keeping everything typed so far,
         # without error messages for questions the petitioner could not have seen.
         initial = {**request.POST.dict(), "questions_for": category.code if category else ""}
@@ -80,8 +88,27 @@ def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
             "form": form,
             "mailbox": mailbox,
             "files_lost": request.method == "POST" and bool(request.FILES),
+            **_faq_context(request, checked=checking_faq),
         },
     )
+
+
+def _faq_context(request: HttpRequest, *, checked: bool) -> dict[str, Any]:
+    """The FAQ entries that may answer what was typed, and where the form's script asks."""
+    language = "en" if is_english() else "zh-hant"
+    index = faq_index_get(language=language)
+    if index is None:
+        return {}
+    text = f"{request.POST.get('subject', '')}\n{request.POST.get('content', '')}"
+    return {
+        "faq_suggest_url": (index.get_url(request) or "") + index.reverse_subpage("suggest"),
+        "faq_suggestions": faq_suggestions(
+            text=text, language=language, category_code=request.POST.get("category", "")
+        )
+        if text.strip()
+        else [],
+        "faq_checked": checked,
+    }
 
 
 def _chosen_category(request: HttpRequest) -> Category | None:

@@ -16,6 +16,7 @@ from civicdesk.disclosure.models import (
     ServiceProcedurePage,
     WithheldPart,
 )
+from civicdesk.faq.models import FaqIndexPage
 from civicdesk.metadata.models import ClassificationCode, Scheme
 from civicdesk.website.models import (
     ContactPage,
@@ -36,6 +37,7 @@ PAGE_TYPES: dict[str, type[Page]] = {
     "disclosure_item": DisclosureItemPage,
     "procedure_index": ServiceProcedureIndexPage,
     "procedure": ServiceProcedurePage,
+    "faq_index": FaqIndexPage,
 }
 SETTINGS_LINKS = {
     "sitemap": "sitemap_page",

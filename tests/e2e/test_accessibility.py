@@ -32,6 +32,18 @@ def document_paths(base: str, prefix: str) -> list[str]:
     ]
 
 
+def faq_paths(prefix: str, english: bool) -> list[str]:
+    """The FAQ filtered by topic and by words, and a site search for an FAQ term (the index
+    and its entries are in the sitemap)."""
+    word = "swimming pool" if english else "游泳池"
+    return [
+        f"{prefix}/faq/?category=feedback-facilities",
+        f"{prefix}/faq/?q={quote(word)}",
+        f"{prefix}/faq/?q=zzzznothing",
+        f"{prefix}/search/?q={quote(word)}&kind=faq",
+    ]
+
+
 def screens(base: str, english: bool) -> list[str]:
     pages = [p for p in sitemap_paths(base) if p.startswith("/en/") == english]
     prefix = "/en" if english else ""
@@ -45,6 +57,7 @@ def screens(base: str, english: bool) -> list[str]:
         f"{prefix}/search/browse/",
         f"{prefix}/no-such-page/",
         *document_paths(base, prefix),
+        *faq_paths(prefix, english),
     ]
     return pages + extra
 

@@ -19,6 +19,7 @@ class CaseEvent(models.Model):
         ESCALATED = "escalated", _("Overdue escalation")
         SURVEYED = "surveyed", _("Satisfaction survey answered")
         VIEWED_BY_CITIZEN = "viewed", _("Status viewed by the petitioner")
+        FAQ_PROMOTED = "faq_promoted", _("Promoted to an FAQ draft")
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)

@@ -14,6 +14,7 @@ from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert,
 from civicdesk.cases.services.categories import category_upsert, reply_template_upsert
 from civicdesk.demo.cases import demo_cases_load
 from civicdesk.demo.documents import demo_documents_load
+from civicdesk.demo.faq import demo_faq_load
 from civicdesk.demo.pages import demo_pages_load
 from civicdesk.metadata.services import codes_import_csv
 from civicdesk.quality.services import workplan_import_file
@@ -65,8 +66,9 @@ class Command(BaseCommand):
                 )
             library = json.loads((DEMO_DIR / "documents.json").read_text(encoding="utf-8"))
             documents_created = demo_documents_load(documents=library["documents"])
+            faq = json.loads((DEMO_DIR / "faq.json").read_text(encoding="utf-8"))
             kept: list[str] = []
-            pages_created = demo_pages_load(pages=site["pages"], kept=kept)
+            pages_created = demo_pages_load(pages=site["pages"] + faq["pages"], kept=kept)
             cases_data = json.loads((DEMO_DIR / "cases.json").read_text(encoding="utf-8"))
             categories = {}
             for raw in cases_data["categories"]:
@@ -77,6 +79,7 @@ class Command(BaseCommand):
                 spec = dict(raw)
                 code = spec.pop("category")
                 reply_template_upsert(category=categories[code] if code else None, **spec)
+            pages_created += demo_faq_load(entries=faq["entries"], feedback=faq["feedback"])
             plan = workplan_import_file(path=WORKPLAN_JSON)
             cases_created = demo_cases_load(cases=cases_data["demo_cases"])
         call_command("update_index", verbosity=0)  # Wagtail's admin search
