@@ -51,6 +51,20 @@ def register_case_menu() -> MenuItem:
             permission="cases.view_statistics",
         ),
         PermissionMenuItem(
+            _("Recurring topics"),
+            reverse("triage_admin:topics"),
+            icon_name="list-ul",
+            order=32,
+            permission="cases.view_statistics",
+        ),
+        PermissionMenuItem(
+            _("Category suggestions"),
+            reverse("triage_admin:model"),
+            icon_name="tag",
+            order=35,
+            permission="cases.view_statistics",
+        ),
+        PermissionMenuItem(
             _("Petition categories"),
             reverse(category_viewset.get_url_name("index")),
             icon_name="tag",

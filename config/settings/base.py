@@ -222,6 +222,13 @@ CASES_ATTACHMENT_MAX_BYTES = env_int("CASES_ATTACHMENT_MAX_BYTES", 2 * 1024 * 10
 CASES_ATTACHMENT_MAX_FILES = 3
 CASES_CLAMAV_ADDRESS = env_str("CASES_CLAMAV_ADDRESS", "")  # host:port of clamd; empty = no scan
 
+# Case triage (category suggestion, duplicates, recurring topics)
+TRIAGE_MIN_CASES = env_int("TRIAGE_MIN_CASES", 30)  # closed cases needed before a model is trained
+TRIAGE_TARGET_PRECISION = 0.9  # auto-routing threshold: suggestions this often right out of fold
+# Route forwarded cases (1999, mayor's mailbox) to the suggested category when the model's
+# confidence reaches its measured threshold; off by default: an officer accepts or overrides.
+TRIAGE_AUTO_ROUTE = env_bool("TRIAGE_AUTO_ROUTE", False)
+
 # Freshness report: an external link that has not answered in this many seconds is broken.
 WEBSITE_LINK_CHECK_TIMEOUT = float(env_str("WEBSITE_LINK_CHECK_TIMEOUT", "5"))
 WEBSITE_CHECK_LINKS_ON_PUBLISH = env_bool("WEBSITE_CHECK_LINKS_ON_PUBLISH", True)

@@ -128,7 +128,15 @@ def _start_clock(case: Case, received_on: datetime.date) -> Credentials:
         calendar=calendar_around(received_on),
     )
     case.original_deadline = case.deadline
+    transaction.on_commit(lambda: _triage_later(case.pk))
     return Credentials(number=case.number, password=password)
+
+
+def _triage_later(case_id: int) -> None:
+    # Imported here: triage builds on the petition services, and loads scikit-learn.
+    from civicdesk.triage.services import case_triage_later
+
+    case_triage_later(case_id)
 
 
 @transaction.atomic

@@ -37,3 +37,11 @@ def iso_date(value: datetime.date | datetime.datetime | None) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value.isoformat()
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """`{{ 0.873|percent }}` → `87%`: shares and confidences on staff screens."""
+    if value is None:
+        return "—"
+    return f"{round(float(value) * 100)}%"

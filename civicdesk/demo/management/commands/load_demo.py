@@ -12,13 +12,15 @@ from django.db import transaction
 from civicdesk.accounts.roles import ROLES_BY_CODE
 from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert, unit_upsert
 from civicdesk.cases.services.categories import category_upsert, reply_template_upsert
-from civicdesk.demo.cases import demo_cases_load
+from civicdesk.demo.cases import demo_cases_load, demo_history_load
 from civicdesk.demo.documents import demo_documents_load
 from civicdesk.demo.faq import demo_faq_load
 from civicdesk.demo.pages import demo_pages_load
 from civicdesk.metadata.services import codes_import_csv
 from civicdesk.quality.services import workplan_import_file
 from civicdesk.search.services import search_index_rebuild
+from civicdesk.triage.selectors import category_model_current
+from civicdesk.triage.services import category_model_train
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data"
 CODES_CSV = Path(__file__).resolve().parents[3] / "metadata" / "data" / "demo_codes.csv"
@@ -82,6 +84,9 @@ class Command(BaseCommand):
             pages_created += demo_faq_load(entries=faq["entries"], feedback=faq["feedback"])
             plan = workplan_import_file(path=WORKPLAN_JSON)
             cases_created = demo_cases_load(cases=cases_data["demo_cases"])
+            cases_created += demo_history_load(cases=cases_data["case_history"])
+        if category_model_current() is None:
+            category_model_train()  # category suggestions work from the first case on
         call_command("update_index", verbosity=0)  # Wagtail's admin search
         # The site search is normally refreshed by background tasks after each publish; the
         # demo is searchable at once, with or without a worker running.

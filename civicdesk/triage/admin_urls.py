@@ -1,0 +1,10 @@
+from django.urls import path
+
+from civicdesk.triage import admin_views
+
+app_name = "triage_admin"
+urlpatterns = [
+    path("suggestions/<int:pk>/", admin_views.suggestion_decide, name="decide"),
+    path("topics/", admin_views.topics_view, name="topics"),
+    path("model/", admin_views.model_view, name="model"),
+]

@@ -1,0 +1,121 @@
+"""Staff screens of triage: decide a suggestion, recurring topics, the category model."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from civicdesk.cases.admin_statistics import period_form
+from civicdesk.cases.forms import CategoryChoiceField
+from civicdesk.cases.models import Case, Category
+from civicdesk.faq.permissions import can_promote
+from civicdesk.triage.models import CategorySuggestion
+from civicdesk.triage.selectors import (
+    FaqEntry,
+    category_model_current,
+    category_model_list,
+    recurring_topics,
+    suggestion_decision_counts,
+)
+from civicdesk.triage.services import (
+    TriageError,
+    suggestion_accept,
+    suggestion_override,
+)
+from civicdesk.triage.tasks import category_model_train_task
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _suggestion_for(request: HttpRequest, pk: int) -> CategorySuggestion:
+    suggestion = CategorySuggestion.objects.filter(
+        pk=pk, case__in=Case.objects.visible_to(request.user)
+    ).first()
+    if suggestion is None:
+        raise Http404
+    return suggestion
+
+
+@require_POST
+@permission_required("cases.assign_case", raise_exception=True)
+def suggestion_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    suggestion = _suggestion_for(request, pk)
+    try:
+        if "accept" in request.POST:
+            suggestion_accept(suggestion_id=suggestion.pk, user=_user(request))
+            messages.success(request, _("Suggestion accepted."))
+        else:
+            field = CategoryChoiceField(queryset=Category.objects.filter(is_active=True))
+            try:
+                category = field.clean(request.POST.get("category"))
+            except Exception:
+                messages.error(request, _("Choose the category the case belongs to."))
+                return redirect("cases_admin:detail", pk=suggestion.case_id)
+            suggestion_override(suggestion_id=suggestion.pk, user=_user(request), category=category)
+            messages.success(request, _("Category changed; the next model will learn from it."))
+    except TriageError as exc:
+        messages.error(request, str(exc))
+    except PermissionDenied:
+        messages.error(request, _("You may not change the category of this case."))
+    return redirect("cases_admin:detail", pk=suggestion.case_id)
+
+
+@permission_required("cases.view_statistics", raise_exception=True)
+def topics_view(request: HttpRequest) -> TemplateResponse:
+    form = period_form(request)
+    topics = None
+    if form.is_valid():
+        from civicdesk.faq.selectors import faq_entries_for_matching
+
+        entries = [
+            FaqEntry(title=e.title, url=e.url, text=e.text)
+            for e in faq_entries_for_matching(language=get_language() or "zh-hant")
+        ]
+        topics = recurring_topics(
+            request.user,
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+            faq_entries=entries,
+        )
+    return TemplateResponse(
+        request,
+        "triage/admin/topics.html",
+        {
+            "form": form,
+            "topics": topics,
+            "without_faq": sum(1 for t in topics or [] if t.faq is None),
+            "can_promote": can_promote(request.user),
+        },
+    )
+
+
+@permission_required("cases.view_statistics", raise_exception=True)
+def model_view(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        category_model_train_task.enqueue()
+        messages.success(
+            request, _("Training has been queued; the new model is used as soon as it is ready.")
+        )
+        return redirect("triage_admin:model")
+    current = category_model_current()
+    categories = Category.objects.in_bulk(field_name="code")
+    counts = current.metrics.get("per_category", {}) if current else {}
+    return TemplateResponse(
+        request,
+        "triage/admin/model.html",
+        {
+            "current": current,
+            "history": category_model_list(),
+            "decisions": suggestion_decision_counts(current) if current else None,
+            "per_category": [(categories.get(code), code, n) for code, n in counts.items()],
+        },
+    )

@@ -1,0 +1,11 @@
+from typing import Any
+
+from django.urls import include, path
+from wagtail import hooks
+
+from civicdesk.triage import admin_urls
+
+
+@hooks.register("register_admin_urls")
+def register_triage_urls() -> list[Any]:
+    return [path("triage/", include(admin_urls, namespace="triage_admin"))]
