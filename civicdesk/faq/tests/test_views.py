@@ -165,7 +165,7 @@ def test_feedback_is_rate_limited(client, pool_entry):
         assert client.post(path, {"is_helpful": "yes"}).status_code == 302
     response = client.post(path, {"is_helpful": "yes"})
     assert response.status_code == 429
-    assert "Too many answers" in html(response)
+    assert "回饋次數過多" in html(response)  # Too many answers…, on a zh-Hant page
     assert FaqFeedback.objects.filter(page=pool_entry).count() == before + FEEDBACK_LIMIT[0]
 
 
