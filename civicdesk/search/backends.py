@@ -213,15 +213,19 @@ class PostgreSQLBackend(Backend):
             [TABLE],
         )
         if not stats or stats[0][0] is None:
-            return self._exact_counts(tokens), total
-        elements, freqs = stats[0]
-        known = dict(zip(elements, freqs, strict=False))
-        floor = float(freqs[-3]) if len(freqs) >= 3 else 0.0  # the rarest kept element
-        counts = {}
-        for token in tokens:
-            frequency = known.get(token)
-            counts[token] = round((frequency if frequency is not None else floor / 2) * total)
-        return counts, total
+            counts = self._exact_counts(tokens)
+        else:
+            elements, freqs = stats[0]
+            known = dict(zip(elements, freqs, strict=False))
+            floor = float(freqs[-3]) if len(freqs) >= 3 else 0.0  # the rarest kept element
+            counts = {}
+            for token in tokens:
+                frequency = known.get(token)
+                counts[token] = round((frequency if frequency is not None else floor / 2) * total)
+        # reltuples can lag the table (a bulk load before autovacuum, or an ANALYZE whose
+        # transaction rolled back: it is updated in place). A token in more items than the
+        # total would turn its IDF negative and invert the ranking.
+        return counts, max(total, *counts.values(), 0)
 
     def _exact_counts(self, tokens: list[str]) -> dict[str, int]:
         counts = {}

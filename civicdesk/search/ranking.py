@@ -28,6 +28,7 @@ class Candidate:
 
 
 def idf(df: int, n: int) -> float:
+    df = min(df, n)  # counts are estimates: a df above n would make the weight negative
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
