@@ -22,14 +22,18 @@ class FeedbackForm(forms.Form):
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": COMMENT_MAX_LENGTH}),
-        help_text=_(
-            "Please do not write your name, phone, e-mail or address here: we cannot answer "
-            "comments. At most %(count)d characters."
-        )
-        % {"count": COMMENT_MAX_LENGTH},
     )
     # Honeypot: hidden from people (display: none), filled in by bots.
     website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Formatted per form, in the visitor's language: "%" on a lazy string at import time
+        # would freeze the default language's text.
+        self.fields["comment"].help_text = _(
+            "Please do not write your name, phone, e-mail or address here: we cannot answer "
+            "comments. At most %(count)d characters."
+        ) % {"count": COMMENT_MAX_LENGTH}
 
     def clean_website(self) -> str:
         value: str = self.cleaned_data.get("website", "")

@@ -387,3 +387,17 @@ def test_previews_are_not_counted(pool_entry, rf):
     request.is_preview = False
     count_view(request, page=pool_entry)
     assert FaqViewCount.objects.get(page=pool_entry).count == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/en/faq/swimming-pool-hours-and-fees/", "Please do not write your name"),
+        ("/faq/swimming-pool-hours-and-fees/", "500"),
+    ],
+)
+def test_the_comment_help_speaks_the_page_language(client, path, expected):
+    page = html(client.get(path))
+    assert expected in page
+    if path.startswith("/en/"):
+        assert "請勿" not in page
