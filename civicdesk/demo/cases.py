@@ -19,10 +19,7 @@ BASIS = "行政程序法第168條；高雄市政府及所屬機關處理人民�
 @transaction.atomic
 def demo_cases_load(*, cases: list[dict[str, Any]]) -> int:
     """Create the demo petitions that do not exist yet (by reference); return how many."""
-    staff = {
-        u.username: u
-        for u in User.objects.filter(username__in=["coordinator", "officer", "unithead", "admin"])
-    }
+    staff = _staff()
     created = 0
     for spec in cases:
         if Case.objects.filter(external_reference=spec["reference"]).exists():
@@ -40,10 +37,7 @@ def demo_history_load(*, cases: list[dict[str, Any]]) -> int:
     then moves its dates back to when it happened (a demo-only step: real history is never
     rewritten).
     """
-    staff = {
-        u.username: u
-        for u in User.objects.filter(username__in=["coordinator", "officer", "unithead", "admin"])
-    }
+    staff = _staff()
     created = 0
     for spec in cases:
         if Case.objects.filter(external_reference=spec["reference"]).exists():
@@ -119,6 +113,14 @@ def _advance(spec: dict[str, Any], staff: dict[str, User]) -> Case:
     handling.case_send_reply(case=case, actor=officer)
     citizen.survey_submit(case=case, speed=5, attitude=5, clarity=4, overall=5)
     return case
+
+
+def _staff() -> dict[str, User]:
+    """The demo staff who record, assign, approve and answer the demo petitions."""
+    return {
+        u.username: u
+        for u in User.objects.filter(username__in=["coordinator", "officer", "unithead", "admin"])
+    }
 
 
 def _officer_of(category: Category) -> User:

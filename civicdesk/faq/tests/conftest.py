@@ -9,6 +9,7 @@ from civicdesk.accounts.models import Unit
 from civicdesk.cases.models import Category, Channel
 from civicdesk.cases.services import handling
 from civicdesk.cases.services.intake import PetitionInput, case_record
+from civicdesk.cases.tests.conftest import admin_in_english  # noqa: F401 (a fixture)
 from civicdesk.faq.models import FaqIndexPage, FaqPage
 
 ROLES = ("officer", "unithead", "coordinator", "director", "editor", "privacy", "admin")

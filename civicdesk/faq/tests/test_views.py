@@ -19,16 +19,6 @@ def html(response):
     return response.content.decode()
 
 
-@pytest.fixture
-def admin_in_english(users):
-    from wagtail.users.models import UserProfile
-
-    for user in users.values():
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
-
-
 def denied(response):
     """Wagtail turns PermissionDenied in the admin into a redirect to the dashboard."""
     return response.status_code == 403 or (
