@@ -84,14 +84,20 @@ def case_category_suggest(*, case_id: int) -> CategorySuggestion | None:
     categories = Category.objects.in_bulk(
         [code for code, _p in prediction.ranked], field_name="code"
     )
-    category = categories.get(prediction.label)
-    if category is None or not category.is_active:
+    # A category retired since training is skipped for the next likely one still in use.
+    usable = [
+        (categories[code], probability)
+        for code, probability in prediction.ranked
+        if code in categories and categories[code].is_active
+    ]
+    if not usable:
         return None
+    category, confidence = usable[0]
     suggestion = CategorySuggestion.objects.create(
         case=case,
         model=model,
         category=category,
-        confidence=prediction.confidence,
+        confidence=confidence,
         ranked=[[code, round(p, 4)] for code, p in prediction.ranked],
         category_at_intake=case.category,
     )

@@ -219,3 +219,21 @@ def test_forwarded_cases_are_routed_automatically_only_above_the_threshold(
     else:
         assert case.category.code == "other"
         assert suggestion.decision == CategorySuggestion.Decision.PENDING
+
+
+def test_a_retired_category_is_skipped_for_the_next_likely_one(recorded):
+    odour = Category.objects.get(code="odour")
+    odour.is_active = False
+    odour.save()
+    case = recorded(
+        category="noise",
+        subject="傍晚臭味",
+        content="每天傍晚大中一路一帶垃圾臭味很重，窗戶都不敢開。",
+    )
+    suggestion = CategorySuggestion.objects.get(case=case)
+    assert suggestion.category.code != "odour"
+    assert suggestion.category.is_active
+    assert suggestion.ranked[0][0] == "odour"  # what the model said is kept for the record
+    assert suggestion.confidence == pytest.approx(
+        dict(suggestion.ranked)[suggestion.category.code], abs=1e-3
+    )
