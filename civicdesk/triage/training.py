@@ -4,10 +4,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import StratifiedKFold
-
-from civicdesk.triage.classifier import CategoryClassifier, Prediction, confidence_threshold
+from civicdesk.triage.classifier import CategoryClassifier
+from civicdesk.triage.evaluation.routing import cross_validate
 
 MAX_FOLDS = 5
 SEED = 20241
@@ -20,6 +18,7 @@ class NotEnoughExamples(ValueError):
 @dataclass(frozen=True)
 class TrainingResult:
     classifier: CategoryClassifier
+    examples: int
     metrics: dict[str, object]
     threshold: float | None
     dropped: dict[str, int] = field(default_factory=dict)
@@ -35,7 +34,8 @@ def model_train(
     """Fit on every example; measure on stratified folds first, to set the routing threshold.
 
     Categories with a single example cannot be measured and are left out (reported in
-    `dropped`); the model needs at least two categories.
+    `dropped`); the model needs at least two categories. The measurement is the one
+    `evaluate_routing` makes, on the production classifier alone.
     """
     counts = Counter(labels)
     dropped = {label: n for label, n in counts.items() if n < 2}
@@ -47,40 +47,27 @@ def model_train(
         )
     kept_texts = [t for t, _y in kept]
     folds = max(2, min(MAX_FOLDS, min(Counter(kept_labels).values())))
-    predictions = out_of_fold(kept_texts, kept_labels, folds=folds)
-    guessed = [p.label for p in predictions]
-    correct = [g == y for g, y in zip(guessed, kept_labels, strict=True)]
-    threshold = confidence_threshold(
-        [p.confidence for p in predictions], correct, target_precision=target_precision
-    )
-    above = [
-        c
-        for p, c in zip(predictions, correct, strict=True)
-        if threshold is not None and p.confidence >= threshold
-    ]
+    scores = cross_validate(
+        kept_texts,
+        kept_labels,
+        folds=folds,
+        seed=SEED,
+        models={"production": CategoryClassifier.fit},
+        target_precision=target_precision,
+    )["production"]
     metrics: dict[str, object] = {
         "folds": folds,
         "examples": len(kept),
-        "accuracy": round(float(accuracy_score(kept_labels, guessed)), 4),
-        "macro_f1": round(float(f1_score(kept_labels, guessed, average="macro")), 4),
+        "accuracy": round(scores.accuracy, 4),
+        "macro_f1": round(scores.macro_f1, 4),
         "target_precision": target_precision,
-        "share_above_threshold": round(len(above) / len(kept), 4),
+        "share_above_threshold": round(scores.coverage, 4),
         "per_category": dict(sorted(Counter(kept_labels).items())),
     }
     return TrainingResult(
         classifier=CategoryClassifier.fit(kept_texts, kept_labels),
+        examples=len(kept),
         metrics=metrics,
-        threshold=threshold,
+        threshold=scores.threshold,
         dropped=dropped,
     )
-
-
-def out_of_fold(texts: Sequence[str], labels: Sequence[str], *, folds: int) -> list[Prediction]:
-    """Each example predicted by a model that never saw it."""
-    predictions: list[Prediction | None] = [None] * len(texts)
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
-    for train, test in splitter.split(list(texts), list(labels)):
-        model = CategoryClassifier.fit([texts[i] for i in train], [labels[i] for i in train])
-        for i, prediction in zip(test, model.predict([texts[i] for i in test]), strict=True):
-            predictions[i] = prediction
-    return [p for p in predictions if p is not None]

@@ -2,7 +2,7 @@
 character-bigram baseline on the same folds, in the same run."""
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol
@@ -54,18 +54,25 @@ MODELS: dict[str, Callable[[Sequence[str], Sequence[str]], Classifier]] = {
 
 
 def cross_validate(
-    texts: Sequence[str], labels: Sequence[str], *, folds: int = 5, seed: int = 0
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    folds: int = 5,
+    seed: int = 0,
+    models: Mapping[str, Callable[[Sequence[str], Sequence[str]], Classifier]] = MODELS,
+    target_precision: float = TARGET_PRECISION,
 ) -> dict[str, RoutingScores]:
-    """Out-of-fold predictions of every model on the same stratified folds."""
+    """Out-of-fold predictions of every model on the same stratified folds (training a
+    production model measures itself with it too, before fitting on every example)."""
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    predicted: dict[str, list[Prediction | None]] = {name: [None] * len(texts) for name in MODELS}
-    fit_time = dict.fromkeys(MODELS, 0.0)
-    predict_time = dict.fromkeys(MODELS, 0.0)
+    predicted: dict[str, list[Prediction | None]] = {name: [None] * len(texts) for name in models}
+    fit_time = dict.fromkeys(models, 0.0)
+    predict_time = dict.fromkeys(models, 0.0)
     for train, test in splitter.split(list(texts), list(labels)):
         train_texts = [texts[i] for i in train]
         train_labels = [labels[i] for i in train]
         test_texts = [texts[i] for i in test]
-        for name, fit in MODELS.items():
+        for name, fit in models.items():
             started = time.perf_counter()
             model = fit(train_texts, train_labels)
             fit_time[name] += time.perf_counter() - started
@@ -74,12 +81,12 @@ def cross_validate(
                 predicted[name][index] = prediction
             predict_time[name] += time.perf_counter() - started
     results: dict[str, RoutingScores] = {}
-    for name in MODELS:
+    for name in models:
         out = [p for p in predicted[name] if p is not None]
         guesses = [p.label for p in out]
         correct = [g == a for g, a in zip(guesses, labels, strict=True)]
         confidences = [p.confidence for p in out]
-        threshold = confidence_threshold(confidences, correct, target_precision=TARGET_PRECISION)
+        threshold = confidence_threshold(confidences, correct, target_precision=target_precision)
         covered = sum(c >= threshold for c in confidences) if threshold is not None else 0
         results[name] = RoutingScores(
             accuracy=accuracy(guesses, labels),
