@@ -327,12 +327,11 @@ class FaqText:
 def faq_entries_for_matching(*, language: str) -> list[FaqText]:
     """Every published entry, the given language first (petitions may be in either)."""
     pages = FaqPage.objects.live().public().select_related("locale").order_by("path")
-    entries = [
+    return [
         FaqText(
             title=page.title,
             url=page.url or "",
             text=f"{page.title}\n{page.question}\n{page.keywords}\n{strip_tags(page.answer or '')}",
         )
-        for page in pages
+        for page in sorted(pages, key=lambda page: page.locale.language_code != language)
     ]
-    return sorted(entries, key=lambda e: 0 if e.url.startswith("/en/") == (language == "en") else 1)

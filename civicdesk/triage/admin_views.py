@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,9 +15,9 @@ from civicdesk.cases.admin_statistics import period_form
 from civicdesk.cases.forms import CategoryChoiceField
 from civicdesk.cases.models import Case, Category
 from civicdesk.faq.permissions import can_promote
+from civicdesk.faq.selectors import faq_entries_for_matching
 from civicdesk.triage.models import CategorySuggestion
 from civicdesk.triage.selectors import (
-    FaqEntry,
     category_model_current,
     category_model_list,
     recurring_topics,
@@ -57,7 +57,7 @@ def suggestion_decide(request: HttpRequest, pk: int) -> HttpResponse:
             field = CategoryChoiceField(queryset=Category.objects.filter(is_active=True))
             try:
                 category = field.clean(request.POST.get("category"))
-            except Exception:
+            except ValidationError:
                 messages.error(request, _("Choose the category the case belongs to."))
                 return redirect("cases_admin:detail", pk=suggestion.case_id)
             suggestion_override(suggestion_id=suggestion.pk, user=_user(request), category=category)
@@ -74,12 +74,7 @@ def topics_view(request: HttpRequest) -> TemplateResponse:
     form = period_form(request)
     topics = None
     if form.is_valid():
-        from civicdesk.faq.selectors import faq_entries_for_matching
-
-        entries = [
-            FaqEntry(title=e.title, url=e.url, text=e.text)
-            for e in faq_entries_for_matching(language=get_language() or "zh-hant")
-        ]
+        entries = faq_entries_for_matching(language=get_language() or "zh-hant")
         topics = recurring_topics(
             request.user,
             start=form.cleaned_data["start"],

@@ -5,13 +5,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import Count, Q
 
-from civicdesk.cases.models import Case, Category
+from civicdesk.cases.models import Case, Category, Outcome
 from civicdesk.cases.states import OPEN_STATES, State
+from civicdesk.faq.selectors import FaqText
 from civicdesk.triage.duplicates import DuplicateFinder, Report
 from civicdesk.triage.models import CategoryModel, CategorySuggestion
+from civicdesk.triage.topics import text_similarity, topics_cluster
 
 # Cases that were really handled: their final category is what an officer settled on.
 LEARNT_STATES = (State.CLOSED, State.TRANSFERRED, State.FILED)
@@ -39,7 +40,7 @@ def training_examples() -> list[tuple[str, str]]:
                 ]
             )
         )
-        .exclude(outcome="filed_no_content")
+        .exclude(outcome=Outcome.FILED_NO_CONTENT)
         .select_related("category")
         .order_by("pk")
     )
@@ -68,21 +69,16 @@ class DecisionCounts:
 
 
 def suggestion_decision_counts(model: CategoryModel) -> DecisionCounts:
-    counts = Counter(model.suggestions.values_list("decision", flat=True))
+    counts = {
+        row["decision"]: row["n"]
+        for row in model.suggestions.values("decision").annotate(n=Count("pk")).order_by()
+    }
     decision = CategorySuggestion.Decision
     return DecisionCounts(
-        accepted=counts[decision.ACCEPTED],
-        overridden=counts[decision.OVERRIDDEN],
-        pending=counts[decision.PENDING],
-        auto=counts[decision.AUTO],
-    )
-
-
-def suggestion_for_case(case: Case) -> CategorySuggestion | None:
-    return (
-        CategorySuggestion.objects.filter(case=case)
-        .select_related("category", "category_at_intake", "model", "decided_by")
-        .first()
+        accepted=counts.get(decision.ACCEPTED, 0),
+        overridden=counts.get(decision.OVERRIDDEN, 0),
+        pending=counts.get(decision.PENDING, 0),
+        auto=counts.get(decision.AUTO, 0),
     )
 
 
@@ -147,13 +143,6 @@ def case_duplicates(
 
 
 @dataclass(frozen=True)
-class FaqEntry:
-    title: str
-    url: str
-    text: str
-
-
-@dataclass(frozen=True)
 class TopicRow:
     cases: list[Case]
     terms: tuple[str, ...]
@@ -161,7 +150,7 @@ class TopicRow:
     categories: list[tuple[Category, int]]
     first_on: datetime.date | None
     last_on: datetime.date | None
-    faq: FaqEntry | None
+    faq: FaqText | None
     faq_similarity: float
 
     @property
@@ -174,12 +163,10 @@ def recurring_topics(
     *,
     start: datetime.date,
     end: datetime.date,
-    faq_entries: list[FaqEntry],
+    faq_entries: list[FaqText],
     min_size: int = 2,
 ) -> list[TopicRow]:
     """Clusters of similar petitions received in [start, end], largest first, with their FAQ."""
-    from civicdesk.triage.topics import text_similarity, topics_cluster
-
     cases = list(
         Case.objects.visible_to(user)
         .confirmed()
@@ -222,7 +209,3 @@ def recurring_topics(
             )
         )
     return rows
-
-
-def today() -> datetime.date:
-    return timezone.localdate()

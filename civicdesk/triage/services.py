@@ -17,7 +17,7 @@ from civicdesk.cases.services.handling import case_recategorise
 from civicdesk.cases.states import Action
 from civicdesk.triage.classifier import CategoryClassifier
 from civicdesk.triage.models import CategoryModel, CategorySuggestion
-from civicdesk.triage.selectors import case_text, training_examples
+from civicdesk.triage.selectors import case_text, category_model_current, training_examples
 from civicdesk.triage.training import NotEnoughExamples, model_train
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def category_model_train(*, user: User | None = None) -> CategoryModel:
     metrics = {**result.metrics, "dropped": result.dropped}
     return CategoryModel.objects.create(
         trained_by=user,
-        case_count=int(str(result.metrics["examples"])),
+        case_count=result.examples,
         labels=list(result.classifier.labels),
         metrics=metrics,
         auto_route_threshold=result.threshold,
@@ -73,10 +73,16 @@ def _classifier(model: CategoryModel) -> CategoryClassifier:
 @transaction.atomic
 def case_category_suggest(*, case_id: int) -> CategorySuggestion | None:
     """Suggest a category for a confirmed case from its text (once); None without a model."""
-    existing = CategorySuggestion.objects.filter(case_id=case_id).first()  # once per case
+    existing = (
+        CategorySuggestion.objects.filter(case_id=case_id)  # once per case
+        # What the case page shows, without the model's stored arrays.
+        .select_related("category", "model", "decided_by")
+        .defer("model__artifact")
+        .first()
+    )
     if existing:
         return existing
-    model = CategoryModel.objects.defer("artifact").first()
+    model = category_model_current()
     case = Case.objects.select_related("category", "recorded_by").filter(pk=case_id).first()
     if model is None or case is None or case.number is None:
         return None

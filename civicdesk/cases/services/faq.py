@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from civicdesk.cases.models import Case, CaseEvent, Reply
 from civicdesk.cases.selectors import petitioner_for_staff
 from civicdesk.cases.services.common import CaseError, record_event
+from civicdesk.faq.permissions import PROMOTE
 
 FAQ_PURPOSE = "FAQ promotion"
-PROMOTE_PERMISSION = "faq.promote_case"
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def case_faq_source(*, case_id: int, user: User) -> FaqSource:
     Raises Case.DoesNotExist, PermissionDenied, or CaseError when nothing was answered yet.
     The petitioner's identity is read for masking only, and the read is logged (個資法).
     """
-    if not user.has_perm(PROMOTE_PERMISSION):
+    if not user.has_perm(PROMOTE):
         raise PermissionDenied(f"{user} may not promote cases to the FAQ")
     case = Case.objects.select_related(
         "category", "officer__staff_profile", "recorded_by__staff_profile", "petitioner"

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from civicdesk.cases.models import Case
 from civicdesk.cases.services import handling
-from civicdesk.triage.selectors import FaqEntry, case_duplicates, recurring_topics
+from civicdesk.faq.selectors import FaqText
+from civicdesk.triage.selectors import case_duplicates, recurring_topics
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_recurring_topics_group_similar_petitions_and_mark_the_faq(recorded, use
         )
         for i in range(3)
     ]
-    faq = FaqEntry(
+    faq = FaqText(
         title="游泳池開放時間", url="/faq/pool/", text="回饋游泳池開放時間：週二至週日；週一休館。"
     )
     topics = recurring_topics(users["coordinator"], start=today, end=today, faq_entries=[faq])
