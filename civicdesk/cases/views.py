@@ -18,12 +18,12 @@ from civicdesk.cases.selectors import case_public_status
 from civicdesk.cases.services.citizen import (
     case_authenticate,
     case_reopen,
+    reopen_is_open,
     survey_is_open,
     survey_submit,
 )
 from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.intake import case_confirm, case_submit, petition_input_from_form
-from civicdesk.cases.states import State
 from civicdesk.core.i18n import is_english
 from civicdesk.core.ratelimit import over_limit, rate_limited
 from civicdesk.faq.selectors import faq_index_get, faq_suggestions
@@ -189,7 +189,7 @@ def status(request: HttpRequest, number: str) -> HttpResponse:
     context: dict[str, Any] = {
         "status": case_public_status(case),
         "survey_open": survey_is_open(case),
-        "can_reopen": case.state == State.CLOSED and survey_is_open(case),
+        "can_reopen": reopen_is_open(case),
         "reopen_form": ReopenForm(),
     }
     return render(request, "cases/petition_status.html", context)

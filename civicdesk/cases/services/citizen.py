@@ -30,12 +30,20 @@ def case_authenticate(*, number: str, password: str) -> Case:
     return case
 
 
-def survey_is_open(case: Case, *, now: datetime.datetime | None = None) -> bool:
+def reopen_is_open(case: Case, *, now: datetime.datetime | None = None) -> bool:
+    """The closing mail promises reopening for `CASES_SURVEY_DAYS` after closure, whether or
+    not the survey was answered."""
     now = now or timezone.now()
     return (
         case.state == State.CLOSED
         and case.closed_at is not None
         and now <= case.closed_at + datetime.timedelta(days=settings.CASES_SURVEY_DAYS)
+    )
+
+
+def survey_is_open(case: Case, *, now: datetime.datetime | None = None) -> bool:
+    return (
+        reopen_is_open(case, now=now)
         and not SatisfactionResponse.objects.filter(case=case).exists()
     )
 
@@ -73,7 +81,7 @@ def case_reopen(*, case: Case, reason: str) -> Case:
     case = lock(case)
     if case.state != State.CLOSED or case.closed_at is None:
         raise CaseError(_("Only a closed case can be reopened."))
-    if timezone.now() > case.closed_at + datetime.timedelta(days=settings.CASES_SURVEY_DAYS):
+    if not reopen_is_open(case):
         raise CaseError(
             _("The period for reopening this case has ended; please file a new petition.")
         )

@@ -514,6 +514,32 @@ def test_reopen_within_the_period_returns_the_case_to_its_officer(client, closed
     assert event.message == "It still smells every evening."
 
 
+@pytest.mark.parametrize("lang", ["zh-hant", "en"])
+def test_the_reopen_form_stays_for_the_whole_period_after_the_survey(
+    client, closed, settings, lang
+):
+    """The closing mail promises reopening within the period, survey answered or not."""
+    track(client, closed, lang)
+    client.post(url("survey", lang, number=closed.number), SCORES)
+    assert SatisfactionResponse.objects.filter(case=closed).exists()
+    button = "Reopen my case</button>" if lang == "en" else "申請重新處理</button>"
+
+    answered = html_of(client.get(url("status", lang, number=closed.number)))
+    assert button in answered
+    assert f'action="{url("reopen", lang, number=closed.number)}"' in answered
+
+    almost_over = timezone.now() - datetime.timedelta(days=settings.CASES_SURVEY_DAYS, hours=-1)
+    Case.objects.filter(pk=closed.pk).update(closed_at=almost_over)
+    assert button in html_of(client.get(url("status", lang, number=closed.number)))
+
+    response = client.post(
+        url("reopen", lang, number=closed.number), {"reason": "Still smells."}, follow=True
+    )
+    assert response.status_code == 200
+    closed.refresh_from_db()
+    assert closed.state == State.IN_PROGRESS
+
+
 def test_reopen_needs_a_reason(client, closed):
     track(client, closed)
 
