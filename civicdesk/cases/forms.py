@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.cases.models import Category
+from civicdesk.core.formfields import ContactEmailField, PhoneField
 from civicdesk.core.i18n import localized
 
 
@@ -53,15 +54,15 @@ class PetitionForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    email = forms.EmailField(
+    email = ContactEmailField(
         label=_("E-mail"),
         help_text=_("We send a confirmation link here; the petition starts when you open it."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
+    phone = PhoneField(
         label=_("Phone (optional)"),
-        max_length=40,
         required=False,
+        help_text=_("For example 0912-345-678, or 07-123-4567 #123 with an extension."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     address = forms.CharField(

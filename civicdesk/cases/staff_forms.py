@@ -13,6 +13,7 @@ from civicdesk.cases.forms import CategoryChoiceField
 from civicdesk.cases.models import Case, Category, Channel, Reply
 from civicdesk.cases.models.case import WEB_CHANNELS
 from civicdesk.cases.states import Action
+from civicdesk.core.formfields import ContactEmailField, PhoneField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
@@ -156,7 +157,7 @@ class RecordForm(forms.Form):
     )
     location = forms.CharField(label=_("Place concerned"), max_length=200, required=False)
     name = forms.CharField(label=_("Petitioner's name"), max_length=100)
-    email = forms.EmailField(label=_("E-mail"), required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    email = ContactEmailField(label=_("E-mail"), required=False)
+    phone = PhoneField(label=_("Phone"), required=False)
     address = forms.CharField(label=_("Postal address"), max_length=300, required=False)
     is_confidential = forms.BooleanField(label=_("Identity confidential"), required=False)
