@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from civicdesk.api.catalogue import datagovtw_catalogue, dcat_catalogue
 from civicdesk.api.selectors import catalogue_datasets, catalogue_publisher
@@ -11,7 +11,7 @@ CACHE_SECONDS = 600
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 1}
 
 
-@require_GET
+@require_safe
 @cache_page(CACHE_SECONDS)
 def catalogue_datagovtw(request: HttpRequest) -> JsonResponse:
     publisher = catalogue_publisher(request)
@@ -21,7 +21,7 @@ def catalogue_datagovtw(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_page(CACHE_SECONDS)
 def catalogue_dcat(request: HttpRequest) -> JsonResponse:
     publisher = catalogue_publisher(request)

@@ -40,7 +40,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
     category = _chosen_category(request)
     form = PetitionForm(request.POST or None, request.FILES or None, category=category)
@@ -129,10 +129,10 @@ def sent(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    # GET only shows a button: mail scanners that follow links must not confirm petitions.
-    if request.method == "GET":
+    # GET and HEAD only show a button: mail scanners that follow links must not confirm petitions.
+    if request.method != "POST":
         return render(request, "cases/petition_confirm.html", {"token": token})
     try:
         case, credentials = case_confirm(token=token)
@@ -161,7 +161,7 @@ def _tracked_case(request: HttpRequest, number: str) -> Case | None:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -196,7 +196,7 @@ def status(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey(request: HttpRequest, number: str) -> HttpResponse:
     case = _tracked_case(request, number)
     if case is None:

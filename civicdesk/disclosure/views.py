@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from civicdesk.disclosure.forms import DocumentFilterForm
 from civicdesk.disclosure.selectors import (
@@ -58,7 +58,7 @@ class MetadataRow:
     is_url: bool = False
 
 
-@require_GET
+@require_safe
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None, options=document_filter_options())
     filters = form.filters()
@@ -78,7 +78,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_get_public(pk=pk)
     if document is None:
@@ -109,7 +109,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def document_download(request: HttpRequest, pk: int, number: int, extension: str) -> FileResponse:
     item = document_file_get_public(pk=pk, number=number, extension=extension)
     if item is None:

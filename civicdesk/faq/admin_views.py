@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from civicdesk.cases.services.common import CaseError
 from civicdesk.faq.anonymise import KINDS
@@ -70,7 +70,7 @@ def promote(request: HttpRequest, case_id: int) -> HttpResponse:
     return HttpResponseRedirect(case_url)
 
 
-@require_GET
+@require_safe
 def report(request: HttpRequest) -> HttpResponse:
     if not can_view_report(request.user):
         raise PermissionDenied

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from civicdesk.core.ratelimit import rate_limited
 from civicdesk.faq.forms import FeedbackForm
@@ -57,7 +57,7 @@ def feedback_submit(request: HttpRequest, *, page: FaqPage) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def suggestions_fragment(request: HttpRequest, *, index: FaqIndexPage) -> HttpResponse:
     """An HTML fragment (the contents of the form's live region): entries that may answer."""
     if rate_limited(

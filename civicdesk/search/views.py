@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from civicdesk.accounts.selectors import unit_names
 from civicdesk.core.i18n import is_english, language_tag
@@ -110,7 +110,7 @@ def _facet_groups(request: HttpRequest, outcome: SearchOutcome) -> list[FacetGro
     return groups
 
 
-@require_GET
+@require_safe
 def results(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     if "q" in params:
@@ -184,7 +184,7 @@ def _q_only(query: str) -> str:
     return params.urlencode()
 
 
-@require_GET
+@require_safe
 def browse(request: HttpRequest) -> HttpResponse:
     """The three classification schemes, each code with how many items carry it."""
     language = _language()

@@ -6,13 +6,13 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from civicdesk.website.chrome import TEXT_SIZE_COOKIE, TEXT_SIZES
 from civicdesk.website.sitemap import BilingualSitemap
 
 
-@require_GET
+@require_safe
 def text_size(request: HttpRequest) -> HttpResponse:
     """Set the text size by a plain link, so it works without JavaScript."""
     target = request.GET.get("next", "/")
@@ -27,7 +27,7 @@ def text_size(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_page(3600)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
