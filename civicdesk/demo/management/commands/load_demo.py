@@ -1,6 +1,5 @@
 """Load the demo plant: organisation, role accounts, code lists, bilingual pages, work plan."""
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert,
 from civicdesk.cases.services.categories import category_upsert, reply_template_upsert
 from civicdesk.demo.cases import demo_cases_load, demo_history_load
 from civicdesk.demo.documents import demo_documents_load
+from civicdesk.demo.facts import demo_data
 from civicdesk.demo.faq import demo_faq_load
 from civicdesk.demo.pages import demo_pages_load
 from civicdesk.metadata.services import codes_import_csv
@@ -22,7 +22,6 @@ from civicdesk.search.services import search_index_rebuild
 from civicdesk.triage.selectors import category_model_current
 from civicdesk.triage.services import category_model_train
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "data"
 CODES_CSV = Path(__file__).resolve().parents[3] / "metadata" / "data" / "demo_codes.csv"
 WORKPLAN_JSON = Path(__file__).resolve().parents[3] / "quality" / "data" / "workplan_105.json"
 
@@ -36,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Demo accounts exist only under dev settings (ACCOUNTS_DEMO_PASSWORD)."
             )
-        site = json.loads((DEMO_DIR / "site.json").read_text(encoding="utf-8"))
+        site = demo_data("site.json")
         with transaction.atomic():
             roles_sync()
             agency_data = dict(site["agency"])
@@ -66,12 +65,12 @@ class Command(BaseCommand):
                     is_listed=person.get("is_listed", True),
                     sort_order=order,
                 )
-            library = json.loads((DEMO_DIR / "documents.json").read_text(encoding="utf-8"))
+            library = demo_data("documents.json")
             documents_created = demo_documents_load(documents=library["documents"])
-            faq = json.loads((DEMO_DIR / "faq.json").read_text(encoding="utf-8"))
+            faq = demo_data("faq.json")
             kept: list[str] = []
             pages_created = demo_pages_load(pages=site["pages"] + faq["pages"], kept=kept)
-            cases_data = json.loads((DEMO_DIR / "cases.json").read_text(encoding="utf-8"))
+            cases_data = demo_data("cases.json")
             categories = {}
             for raw in cases_data["categories"]:
                 spec = dict(raw)
