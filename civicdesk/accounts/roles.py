@@ -100,7 +100,14 @@ EDITOR = Role(
 PRIVACY_OFFICER = Role(
     "privacy_officer",
     _("Privacy officer"),
-    (ADMIN_ACCESS, "cases.view_case", "cases.see_identity"),
+    (
+        ADMIN_ACCESS,
+        "cases.view_case",
+        "cases.see_identity",
+        "cases.view_personaldataaccess",
+        "notifications.view_outboundmail",
+        "notifications.view_mail_body",
+    ),
     sees_all_units=True,
 )
 ADMINISTRATOR = Role("administrator", _("Administrator"), ("*",), sees_all_units=True)

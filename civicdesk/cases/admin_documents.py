@@ -1,20 +1,26 @@
-"""Staff downloads of printable petition documents: the oral record and the reply letter."""
+"""Staff downloads of a petition's files: the oral record, the reply letter, the attachments."""
 
 from collections.abc import Callable
 
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.cases import documents
-from civicdesk.cases.models import Case, Reply
+from civicdesk.cases.models import AccessPurpose, Attachment, Case, Reply
 from civicdesk.cases.models.case import ORAL_CHANNELS
-from civicdesk.cases.selectors import PetitionerView, case_get_for_staff, petitioner_for_staff
+from civicdesk.cases.permissions import can_see_identity
+from civicdesk.cases.selectors import (
+    PetitionerView,
+    case_get_for_staff,
+    personal_data_access_log,
+    petitioner_for_staff,
+)
 
 CONTENT_TYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
@@ -57,7 +63,7 @@ def oral_record(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     case = _case(request, pk, fmt)
     if case.channel not in ORAL_CHANNELS:
         raise Http404(_("Only petitions made by phone or at the counter have an oral record."))
-    petitioner = petitioner_for_staff(_user(request), case, purpose="oral record")
+    petitioner = petitioner_for_staff(_user(request), case, purpose=AccessPurpose.ORAL_RECORD)
     content = ORAL_RECORD_BUILDERS[fmt](case, petitioner, case.recorded_by)
     return _download(content, fmt=fmt, name=f"oral-record-{case.number or case.pk}")
 
@@ -79,6 +85,31 @@ def reply_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     agency = agency_get_current()
     if agency is None:
         raise ImproperlyConfigured("A reply letter needs the agency's letterhead: add the Agency.")
-    petitioner = petitioner_for_staff(_user(request), case, purpose="reply letter")
+    petitioner = petitioner_for_staff(_user(request), case, purpose=AccessPurpose.REPLY_LETTER)
     content = REPLY_LETTER_BUILDERS[fmt](case, reply, petitioner, agency)
     return _download(content, fmt=fmt, name=f"reply-{case.number or case.pk}")
+
+
+@never_cache
+@permission_required("cases.view_case", raise_exception=True)
+def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    """The file a petitioner attached, to staff who may see the case; every download is logged."""
+    try:
+        case = case_get_for_staff(request.user, pk)
+        attachment = case.attachments.get(pk=attachment_id)
+    except (Case.DoesNotExist, Attachment.DoesNotExist) as exc:
+        raise Http404 from exc
+    user = _user(request)
+    personal_data_access_log(
+        user, case, purpose=AccessPurpose.ATTACHMENT, was_redacted=not can_see_identity(user, case)
+    )
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    # Never rendered by the browser as something else, whatever the file claims to be.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -13,5 +13,10 @@ urlpatterns = [
     path("<int:pk>/", admin_views.case_detail, name="detail"),
     path("<int:pk>/record.<str:fmt>", admin_documents.oral_record, name="oral_record"),
     path("<int:pk>/reply-letter.<str:fmt>", admin_documents.reply_letter, name="reply_letter"),
+    path(
+        "<int:pk>/attachments/<int:attachment_id>/",
+        admin_documents.attachment_download,
+        name="attachment",
+    ),
     path("<int:pk>/<str:action>/", admin_views.case_action, name="action"),
 ]

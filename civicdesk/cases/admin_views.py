@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from civicdesk.cases import permissions
 from civicdesk.cases.attachments import AttachmentRejected
-from civicdesk.cases.models import Case, Category, Reply, ReplyTemplate
+from civicdesk.cases.models import AccessPurpose, Case, Category, Reply, ReplyTemplate
 from civicdesk.cases.selectors import (
     CaseFilters,
     case_count_for_staff,
@@ -112,7 +112,7 @@ def case_detail(request: HttpRequest, pk: int) -> TemplateResponse:
             "can_merge": permissions.can(user, Action.MERGE, case),
             "duplicates": case_duplicates(user, case) if case.number else [],
             "case": case,
-            "petitioner": petitioner_for_staff(user, case, purpose="case detail"),
+            "petitioner": petitioner_for_staff(user, case, purpose=AccessPurpose.CASE_DETAIL),
             "timeline": case_timeline(case, public_only=False),
             "replies": case.replies.select_related("drafted_by", "approved_by"),
             "attachments": case.attachments.all(),

@@ -10,11 +10,11 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Case as Switch
 from django.db.models import F, IntegerField, Q, QuerySet, Value, When
 
-from civicdesk.cases.masking import REDACTED, mask_email, mask_name, mask_phone
-from civicdesk.cases.models import Case, CaseEvent, PersonalDataAccess, Reply
+from civicdesk.cases.models import AccessPurpose, Case, CaseEvent, PersonalDataAccess, Reply
 from civicdesk.cases.permissions import can_see_identity
 from civicdesk.cases.querysets import CaseQuerySet
 from civicdesk.cases.states import OPEN_STATES, State
+from civicdesk.core.masking import REDACTED, mask_email, mask_name, mask_phone
 
 
 @dataclass(frozen=True)
@@ -84,11 +84,20 @@ def case_get_for_staff(user: User | AnonymousUser, pk: int) -> Case:
     )
 
 
-def petitioner_for_staff(user: User, case: Case, *, purpose: str) -> PetitionerView:
+def personal_data_access_log(
+    user: User, case: Case, *, purpose: AccessPurpose, was_redacted: bool
+) -> PersonalDataAccess:
+    """Record that `user` read the case's personal data (個資法: every access is logged)."""
+    return PersonalDataAccess.objects.create(
+        case=case, user=user, purpose=purpose, was_redacted=was_redacted
+    )
+
+
+def petitioner_for_staff(user: User, case: Case, *, purpose: AccessPurpose) -> PetitionerView:
     """The petitioner's data as this staff member may see it; every call is logged."""
     petitioner = case.petitioner
     full = can_see_identity(user, case)
-    PersonalDataAccess.objects.create(case=case, user=user, purpose=purpose, was_redacted=not full)
+    personal_data_access_log(user, case, purpose=purpose, was_redacted=not full)
     if full:
         return PetitionerView(
             petitioner.name,

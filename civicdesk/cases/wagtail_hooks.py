@@ -7,8 +7,13 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from civicdesk.cases import admin_urls
-from civicdesk.cases.viewsets import category_viewset, reply_template_viewset
+from civicdesk.cases.models import AccessPurpose, Case
+from civicdesk.cases.permissions import can_see_identity
+from civicdesk.cases.selectors import personal_data_access_log
+from civicdesk.cases.viewsets import access_log_viewset, category_viewset, reply_template_viewset
 from civicdesk.core.menu import PermissionMenuItem
+from civicdesk.notifications.models import OutboundMail
+from civicdesk.notifications.viewsets import BODY_READ_HOOK
 
 
 class CasesSubmenu(SubmenuMenuItem):
@@ -23,7 +28,20 @@ def register_case_urls() -> list[Any]:
 
 @hooks.register("register_admin_viewset")
 def register_case_viewsets() -> list[Any]:
-    return [category_viewset, reply_template_viewset]
+    return [category_viewset, reply_template_viewset, access_log_viewset]
+
+
+@hooks.register(BODY_READ_HOOK)
+def log_mail_reading(*, user: Any, mail: OutboundMail) -> None:
+    """Reading a case's mail reads the petitioner's data: it goes into the case's access log."""
+    case = Case.objects.filter(number=mail.reference).first() if mail.reference else None
+    if case is not None:
+        personal_data_access_log(
+            user,
+            case,
+            purpose=AccessPurpose.OUTBOUND_MAIL,
+            was_redacted=not can_see_identity(user, case),
+        )
 
 
 @hooks.register("register_admin_menu_item")

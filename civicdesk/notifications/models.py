@@ -1,4 +1,4 @@
-"""Outbound mail: each message is stored exactly as it will be sent, then sent and retried."""
+"""Outbound mail: stored as it will be sent (secrets sealed), then sent and retried."""
 
 from django.db import models
 from django.utils import timezone
@@ -27,6 +27,12 @@ class OutboundMail(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     reference = models.CharField(_("reference"), max_length=100, blank=True, db_index=True)
+    # Secrets the body shows as placeholders (notifications.sealing), encrypted; wiped once the
+    # mail is sent or given up.
+    sealed_secrets = models.TextField(blank=True, editable=False)
+    # The recipient is a confidential petitioner (行政程序法 §170 II): only the privacy officer
+    # may read to whom it went or what it said.
+    is_confidential = models.BooleanField(_("confidential"), default=False)
 
     objects = OutboundMailQuerySet.as_manager()
 
@@ -34,6 +40,7 @@ class OutboundMail(models.Model):
         verbose_name = _("outbound mail")
         verbose_name_plural = _("outbound mail")
         ordering = ["-created_at", "-pk"]
+        permissions = [("view_mail_body", _("Can read the text of outbound mail (logged)"))]
         indexes = [
             # Only queued rows are ever looked up by time; sent ones would bloat a full index.
             models.Index(
@@ -44,4 +51,5 @@ class OutboundMail(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.to}: {self.subject}"
+        # Not the recipient: this string titles admin screens and logs.
+        return self.subject

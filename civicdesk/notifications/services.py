@@ -4,6 +4,7 @@ retried with backoff while the mail server is down, given up (failed) only after
 import datetime
 import logging
 import smtplib
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils import timezone, translation
 
 from civicdesk.notifications.backoff import retry_delay
 from civicdesk.notifications.models import OutboundMail
+from civicdesk.notifications.sealing import SealBroken, fill, placeholder, seal, unseal
 
 logger = logging.getLogger(__name__)
 
@@ -36,17 +38,28 @@ def _render(name: str, context: dict[str, Any]) -> str:
 
 
 def mail_queue(
-    *, to: str, template: str, context: dict[str, Any], language: str, reference: str = ""
+    *,
+    to: str,
+    template: str,
+    context: dict[str, Any],
+    language: str,
+    reference: str = "",
+    secrets: Mapping[str, str] | None = None,
+    is_confidential: bool = False,
 ) -> OutboundMail:
     """Render `notifications/<template>/<language>/{subject,body}.txt` now and queue the mail.
 
     The row is written in the caller's transaction, so the mail exists if and only if the
-    caller's work commits; sending is scheduled for after the commit.
+    caller's work commits; sending is scheduled for after the commit. `secrets` (a query
+    password, a confirmation token) are template variables that are never stored in the text:
+    the body keeps a placeholder and the secret stays sealed until the mail is sent.
     """
     languages = [code for code, _name in settings.LANGUAGES]
     if language not in languages:
         raise ValueError(f"Unknown mail language {language!r}: expected one of {languages}.")
     base = f"notifications/{template}/{language}"
+    secrets = dict(secrets or {})
+    context = {**context, **{name: placeholder(name) for name in secrets}}
     with translation.override(language):
         subject = " ".join(_render(f"{base}/subject.txt", context).split())
         body = _render(f"{base}/body.txt", context)
@@ -61,6 +74,8 @@ def mail_queue(
             language=language,
             template=template,
             reference=reference,
+            sealed_secrets=seal(secrets),
+            is_confidential=is_confidential,
         )
         # Robust: if the task queue is unavailable the committed work stands; the mail stays
         # queued and send_queued_mail picks it up.
@@ -78,7 +93,8 @@ def _mail_claim(*, mail_id: int, now: datetime.datetime) -> OutboundMail | None:
             # Every attempt so far was interrupted before it could record its outcome.
             mail.status = OutboundMail.Status.FAILED
             mail.last_error = mail.last_error or "Every attempt was interrupted."
-            mail.save(update_fields=["status", "last_error"])
+            mail.sealed_secrets = ""
+            mail.save(update_fields=["status", "last_error", "sealed_secrets"])
             logger.error("Gave up on outbound mail %s to %s", mail.pk, mail.to)
             return None
         mail.attempts += 1
@@ -87,10 +103,13 @@ def _mail_claim(*, mail_id: int, now: datetime.datetime) -> OutboundMail | None:
     return mail
 
 
-def _mail_failed(*, mail: OutboundMail, error: str, now: datetime.datetime) -> None:
+def _mail_failed(
+    *, mail: OutboundMail, error: str, now: datetime.datetime, final: bool = False
+) -> None:
     changes: dict[str, Any] = {"last_error": error}
-    if mail.attempts >= max_attempts():
+    if final or mail.attempts >= max_attempts():
         changes["status"] = OutboundMail.Status.FAILED
+        changes["sealed_secrets"] = ""
         logger.error("Gave up on outbound mail %s to %s: %s", mail.pk, mail.to, error)
     else:
         changes["next_attempt_at"] = now + retry_delay(attempts=mail.attempts)
@@ -110,9 +129,15 @@ def mail_send(*, mail_id: int, now: datetime.datetime | None = None) -> bool:
     mail = _mail_claim(mail_id=mail_id, now=now)
     if mail is None:
         return False
+    try:
+        secrets = unseal(mail.sealed_secrets)
+    except SealBroken as exc:
+        # Sending the placeholder instead would give the citizen a mail they cannot use.
+        _mail_failed(mail=mail, error=str(exc), now=now, final=True)
+        return False
     message = EmailMessage(
-        subject=mail.subject,
-        body=mail.body,
+        subject=fill(mail.subject, secrets),
+        body=fill(mail.body, secrets),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
         connection=get_connection(timeout=settings.EMAIL_TIMEOUT or DEFAULT_SEND_TIMEOUT),
@@ -123,7 +148,9 @@ def mail_send(*, mail_id: int, now: datetime.datetime | None = None) -> bool:
         _mail_failed(mail=mail, error=f"{type(exc).__name__}: {exc}", now=now)
         return False
     with transaction.atomic():
-        OutboundMail.objects.filter(pk=mail.pk).update(status=OutboundMail.Status.SENT, sent_at=now)
+        OutboundMail.objects.filter(pk=mail.pk).update(
+            status=OutboundMail.Status.SENT, sent_at=now, sealed_secrets=""
+        )
     return True
 
 

@@ -1,5 +1,7 @@
 """Test settings: the suite runs on SQLite by default and on PostgreSQL when DATABASE_URL is set."""
 
+from pathlib import Path
+
 from config.env import env_str
 
 from .base import *
@@ -13,7 +15,9 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # The browser journeys run a server that mails over SMTP to the test's loopback server.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "test-media")))
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "test-private")))
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
 LOGGING["root"]["level"] = "WARNING"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True  # the e2e server serves static files without collectstatic

@@ -3,6 +3,7 @@
 from civicdesk.cases.models.case import Case, Channel, Outcome, Petitioner
 from civicdesk.cases.models.category import Category, ReplyTemplate
 from civicdesk.cases.models.records import (
+    AccessPurpose,
     Attachment,
     CaseEvent,
     DailySequence,
@@ -12,6 +13,7 @@ from civicdesk.cases.models.records import (
 )
 
 __all__ = [
+    "AccessPurpose",
     "Attachment",
     "Case",
     "CaseEvent",

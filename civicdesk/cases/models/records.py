@@ -4,9 +4,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.cases.states import Action
+from civicdesk.core.storage import private_storage
 
 
 class CaseEvent(models.Model):
@@ -97,7 +99,8 @@ class Reply(models.Model):
 
 class Attachment(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="cases/%Y/%m/")
+    # Outside every public path: served only by the staff download view, access-logged.
+    file = models.FileField(upload_to="cases/%Y/%m/", storage=private_storage)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -140,14 +143,32 @@ class SatisfactionResponse(models.Model):
         return f"{self.case} survey"
 
 
+class AccessPurpose(models.TextChoices):
+    """Why staff read a petitioner's data; the stored values are stable English keys."""
+
+    CASE_DETAIL = "case detail", _("Case page")
+    ORAL_RECORD = "oral record", _("Oral petition record")
+    REPLY_LETTER = "reply letter", _("Reply letter")
+    FAQ_PROMOTION = "FAQ promotion", _("FAQ promotion")
+    OUTBOUND_MAIL = "outbound mail", _("Outbound mail text")
+    ATTACHMENT = "attachment", _("Attachment download")
+
+
 class PersonalDataAccess(models.Model):
     """Every view of a petitioner's personal data by staff (個資法: access is logged)."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="access_log")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    purpose = models.CharField(max_length=60)
-    was_redacted = models.BooleanField(default=False)
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="access_log"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=60, choices=AccessPurpose.choices)
+    was_redacted = models.BooleanField(_("identity withheld"), default=False)
 
     class Meta:
         verbose_name = _("personal data access")
@@ -155,7 +176,20 @@ class PersonalDataAccess(models.Model):
         ordering = ["-at"]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.case} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {self.case} {self.local_time}"
+
+    @property
+    def local_time(self) -> str:
+        """ISO time in the office's zone (Asia/Taipei), as exports and screens show it."""
+        return timezone.localtime(self.at).isoformat(timespec="seconds")
+
+    @property
+    def purpose_label(self) -> str:
+        return (
+            str(AccessPurpose(self.purpose).label)
+            if self.purpose in AccessPurpose
+            else self.purpose
+        )
 
 
 class DailySequence(models.Model):

@@ -126,7 +126,14 @@ def lock(case: Case) -> Case:
     )
 
 
-def notify_petitioner(case: Case, template: str, context: dict[str, Any] | None = None) -> None:
+def notify_petitioner(
+    case: Case,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    secrets: dict[str, str] | None = None,
+) -> None:
+    """Mail the petitioner; `secrets` (password, token) are sealed, never stored in the text."""
     petitioner = getattr(case, "petitioner", None)
     if petitioner is None or not petitioner.email:
         return
@@ -143,6 +150,8 @@ def notify_petitioner(case: Case, template: str, context: dict[str, Any] | None 
         },
         language=case.language,
         reference=case.number or "",
+        secrets=secrets,
+        is_confidential=petitioner.is_confidential,
     )
 
 

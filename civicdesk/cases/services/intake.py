@@ -166,7 +166,8 @@ def case_submit(
     notify_petitioner(
         case,
         "case_confirm",
-        {"token": token, "valid_days": settings.CASES_CONFIRM_DAYS},
+        {"valid_days": settings.CASES_CONFIRM_DAYS},
+        secrets={"token": token},
     )
     return case, token
 
@@ -199,7 +200,7 @@ def case_confirm(*, token: str) -> tuple[Case, Credentials]:
             "original_deadline",
         ),
     )
-    notify_petitioner(case, "case_confirmed", {"password": credentials.password})
+    notify_petitioner(case, "case_confirmed", secrets={"password": credentials.password})
     return case, credentials
 
 
@@ -232,7 +233,7 @@ def case_record(
         data={"channel": channel, "external_reference": external_reference},
         is_public=True,
     )
-    notify_petitioner(case, "case_confirmed", {"password": credentials.password})
+    notify_petitioner(case, "case_confirmed", secrets={"password": credentials.password})
     return case, credentials
 
 

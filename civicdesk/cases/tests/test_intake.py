@@ -17,8 +17,20 @@ from civicdesk.cases.services.intake import (
 from civicdesk.cases.states import State
 from civicdesk.cases.tests.conftest import petition
 from civicdesk.notifications.models import OutboundMail
+from civicdesk.notifications.services import mail_send
 
 pytestmark = pytest.mark.django_db
+
+
+def delivered(mail):
+    """Send the stored mail and return the message the mail server got."""
+    from django.core import mail as outbox
+
+    outbox.outbox.clear()
+    assert mail_send(mail_id=mail.pk)
+    assert OutboundMail.objects.get(pk=mail.pk).sealed_secrets == ""  # wiped once sent
+    (message,) = outbox.outbox
+    return message
 
 
 def test_web_petition_waits_for_email_confirmation():
@@ -29,8 +41,10 @@ def test_web_petition_waits_for_email_confirmation():
     assert case.petitioner.name == "林美華"
     assert case.events.filter(kind=CaseEvent.Kind.SUBMITTED).exists()
     mail = OutboundMail.objects.get(to="citizen@example.com", template="case_confirm")
-    assert token in mail.body
+    # The stored text never holds the link's token; the mail the citizen receives does.
+    assert token not in mail.body and token not in mail.sealed_secrets
     assert "/petitions/confirm/" in mail.body
+    assert f"/petitions/confirm/{token}/" in delivered(mail).body
 
 
 def test_english_petition_gets_english_mail():
@@ -51,7 +65,8 @@ def test_confirmation_starts_the_case_with_number_password_and_deadline():
     assert confirmed.deadline > confirmed.received_on
     assert case_authenticate(number=credentials.number, password=credentials.password).pk == case.pk
     mail = OutboundMail.objects.get(template="case_confirmed", reference=credentials.number)
-    assert credentials.password in mail.body
+    assert credentials.password not in mail.body
+    assert credentials.password in delivered(mail).body
 
 
 def test_case_numbers_count_up_within_a_day(make_case):
@@ -142,3 +157,56 @@ def test_errors_speak_the_petitioners_language():
 
     with translation.override("zh-hant"), pytest.raises(CaseError, match="確認連結無效"):
         case_confirm(token="nonsense")
+
+
+def test_reading_a_case_mail_in_the_admin_is_logged_against_the_case(client, users):
+    from civicdesk.cases.models import AccessPurpose, PersonalDataAccess
+
+    case, credentials = case_record(
+        data=petition(), channel=Channel.PHONE, recorded_by=users["coordinator"]
+    )
+    mail = OutboundMail.objects.get(template="case_confirmed", reference=credentials.number)
+    client.force_login(users["privacy"])
+    client.get(f"/admin/outbound_mail/inspect/{mail.pk}/")
+    assert not PersonalDataAccess.objects.filter(
+        case=case, purpose=AccessPurpose.OUTBOUND_MAIL
+    ).exists()  # the text was not shown
+    html = client.get(f"/admin/outbound_mail/inspect/{mail.pk}/?show=message").content.decode()
+    assert case.petitioner.name in html
+    assert credentials.password not in html  # sealed: not even the privacy officer reads it
+    entry = PersonalDataAccess.objects.get(case=case, purpose=AccessPurpose.OUTBOUND_MAIL)
+    assert entry.user == users["privacy"]
+
+
+def test_mails_stored_before_sealing_lose_their_secrets(users):
+    import importlib
+
+    from django.apps import apps
+
+    from civicdesk.notifications.sealing import placeholder, unseal
+
+    migration = importlib.import_module(
+        "civicdesk.notifications.migrations.0003_seal_stored_secrets"
+    )
+    sent = OutboundMail.objects.create(
+        to="a@example.test",
+        subject="s",
+        body="案號：1\n查詢密碼：Ab3dEf7h\n",
+        language="zh-hant",
+        template="case_confirmed",
+        status=OutboundMail.Status.SENT,
+    )
+    queued = OutboundMail.objects.create(
+        to="b@example.test",
+        subject="s",
+        body="Open http://x/en/petitions/confirm/tok_EN-123/ now\n",
+        language="en",
+        template="case_confirm",
+    )
+    migration.seal_stored_secrets(apps, None)
+    sent.refresh_from_db()
+    queued.refresh_from_db()
+    assert "Ab3dEf7h" not in sent.body and placeholder("password") in sent.body
+    assert sent.sealed_secrets == ""  # already delivered: nothing to keep
+    assert "tok_EN-123" not in queued.body
+    assert unseal(queued.sealed_secrets) == {"token": "tok_EN-123"}  # still deliverable

@@ -15,6 +15,10 @@ MAIL_TEMPLATES = {
         "語言：{{ lang }}\n"
     ),
     "notifications/test_message/en/subject.txt": "Case {{ number }} received\n",
+    "notifications/test_secret/en/subject.txt": "Your case {{ number }}\n",
+    "notifications/test_secret/en/body.txt": (
+        "Password: {{ password }}\nConfirm: https://example.test/confirm/{{ token }}/\n"
+    ),
     "notifications/test_message/en/body.txt": (
         "{% load i18n %}{% get_current_language as lang %}Dear {{ name }},\n\n"
         "we have received your petition {{ number }}.\n"

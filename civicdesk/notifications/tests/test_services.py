@@ -243,3 +243,76 @@ def test_retry_sends_the_oldest_due_mail_first_up_to_the_limit(smtp, mail_templa
     assert mail_retry_due(now=now, limit=2) == 1
     statuses = OutboundMail.objects.filter(pk__in=[first.pk, second.pk, third.pk])
     assert set(statuses.values_list("status", flat=True)) == {OutboundMail.Status.SENT}
+
+
+def queue_with_secrets(**kwargs):
+    return mail_queue(
+        to="citizen@example.test",
+        template="test_secret",
+        context={"number": "11511240001"},
+        language="en",
+        secrets={"password": "Pw7kQ2xZ", "token": "tok-SECRET-123"},
+        **kwargs,
+    )
+
+
+def test_secrets_are_never_stored_in_the_text_and_reach_only_the_recipient(
+    smtp, mail_templates, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        mail = queue_with_secrets()
+    stored = OutboundMail.objects.get(pk=mail.pk)
+    for secret in ("Pw7kQ2xZ", "tok-SECRET-123"):
+        assert secret not in stored.body
+        assert secret not in stored.sealed_secrets  # encrypted, not merely encoded
+    assert "Password: [password: sealed]" in stored.body
+    assert stored.sealed_secrets
+
+    for callback in callbacks:
+        callback()
+    [received] = smtp.messages
+    body = received.get_content()
+    assert "Password: Pw7kQ2xZ" in body
+    assert "https://example.test/confirm/tok-SECRET-123/" in body
+    stored.refresh_from_db()
+    assert stored.status == OutboundMail.Status.SENT
+    assert stored.sealed_secrets == ""  # wiped once delivered
+    assert "Pw7kQ2xZ" not in stored.body
+
+
+def test_secrets_survive_retries_and_are_wiped_when_the_mail_is_given_up(
+    smtp, settings, mail_templates, django_capture_on_commit_callbacks
+):
+    settings.NOTIFICATIONS_MAX_ATTEMPTS = 2
+    smtp.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        mail = queue_with_secrets()
+    mail.refresh_from_db()
+    assert mail.status == OutboundMail.Status.QUEUED and mail.sealed_secrets
+    assert mail_retry_due(now=mail.next_attempt_at) == 0
+    mail.refresh_from_db()
+    assert mail.status == OutboundMail.Status.FAILED
+    assert mail.sealed_secrets == ""
+
+
+def test_a_key_rotated_into_the_fallbacks_still_opens_queued_secrets(
+    smtp, settings, mail_templates
+):
+    mail = queue_with_secrets()
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-test-key-" + "x" * 40
+    assert mail_send(mail_id=mail.pk)
+    assert "Password: Pw7kQ2xZ" in smtp.messages[0].get_content()
+
+
+def test_secrets_sealed_under_a_lost_key_fail_the_mail_instead_of_sending_placeholders(
+    smtp, settings, mail_templates
+):
+    mail = queue_with_secrets()
+    settings.SECRET_KEY = "a-different-key-" + "y" * 40
+    assert mail_send(mail_id=mail.pk) is False
+    assert smtp.messages == []
+    mail.refresh_from_db()
+    assert mail.status == OutboundMail.Status.FAILED
+    assert "cannot be opened" in mail.last_error
+    assert mail.sealed_secrets == ""
