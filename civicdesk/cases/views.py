@@ -25,7 +25,7 @@ from civicdesk.cases.services.citizen import (
 from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.intake import case_confirm, case_submit, petition_input_from_form
 from civicdesk.core.i18n import is_english
-from civicdesk.core.ratelimit import over_limit, rate_limited
+from civicdesk.core.ratelimit import count_hit, over_limit, rate_limited
 from civicdesk.faq.selectors import faq_index_get, faq_suggestions
 
 SESSION_KEY = "cases_tracked"
@@ -60,7 +60,9 @@ def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
             _("This kind of matter has a few more questions. Please answer them and send again."),
         )
     elif request.method == "POST" and form.is_valid():
-        if rate_limited(request, "petition", limit=SUBMIT_LIMIT[0], window_seconds=SUBMIT_LIMIT[1]):
+        # Only petitions that were accepted count: a rejected attachment or any other error
+        # must not use up the citizen's budget.
+        if over_limit(request, "petition", limit=SUBMIT_LIMIT[0]):
             form.add_error(
                 None, _("Too many petitions from your connection. Please try again in an hour.")
             )
@@ -79,6 +81,7 @@ def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
             except CaseError as exc:
                 form.add_error(None, str(exc))
             else:
+                count_hit(request, "petition", window_seconds=SUBMIT_LIMIT[1])
                 request.session["cases_sent_to"] = data["email"]
                 return redirect("cases:sent")
     return render(

@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class CoreConfig(AppConfig):
     name = "civicdesk.core"
     label = "core"
     verbose_name = "civicdesk core"
+
+    def ready(self) -> None:
+        from civicdesk.core.checks import check_private_files, check_trusted_proxies
+
+        checks.register(check_trusted_proxies)
+        checks.register(check_private_files)

@@ -241,12 +241,21 @@ WEBSITE_LINK_CHECK_TIMEOUT = float(env_str("WEBSITE_LINK_CHECK_TIMEOUT", "5"))
 WEBSITE_CHECK_LINKS_ON_PUBLISH = env_bool("WEBSITE_CHECK_LINKS_ON_PUBLISH", True)
 DISCLOSURE_MAX_UPLOAD_MB = env_int("DISCLOSURE_MAX_UPLOAD_MB", 20)
 
+# Front servers (reverse proxies, load balancers) whose X-Forwarded-For is believed: IPs or
+# CIDR ranges, comma-separated. Empty: the connection's own address is the client's.
+CORE_TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "")
+
 # Cache: rate limits of public forms must be shared by every worker process, so production
 # sets REDIS_URL (a local-memory cache counts per process).
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "civicdesk.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis server that stops answering must not hold every request for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

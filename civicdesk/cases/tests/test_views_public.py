@@ -612,3 +612,42 @@ def test_a_link_from_the_start_page_preselects_the_category(client):
     assert "Expected number of visitors" in html
     start = html_of(client.get(url("start")))
     assert "?category=visits" in start
+
+
+def test_a_rejected_attachment_does_not_use_up_the_petition_budget(client):
+    fake = SimpleUploadedFile("report.pdf", b"just some text\n", content_type="application/pdf")
+    for _ in range(6):
+        assert client.post(url("new"), petition_data(attachments=fake)).status_code == 200
+    for n in range(5):
+        assert client.post(url("new"), petition_data(subject=f"Smell {n}")).status_code == 302
+
+
+def test_behind_the_front_server_each_citizen_has_their_own_budget(client, settings):
+    settings.CORE_TRUSTED_PROXIES = ["10.0.0.5"]
+    proxy = {"REMOTE_ADDR": "10.0.0.5"}
+    for n in range(5):
+        response = client.post(
+            url("new"),
+            petition_data(subject=f"A {n}"),
+            HTTP_X_FORWARDED_FOR="198.51.100.1",
+            **proxy,
+        )
+        assert response.status_code == 302
+    refused = client.post(
+        url("new"), petition_data(subject="A 6"), HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy
+    )
+    assert "Too many petitions from your connection." in html_of(refused)
+    other = client.post(
+        url("new"), petition_data(subject="B"), HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy
+    )
+    assert other.status_code == 302
+
+
+def test_with_redis_down_the_petition_form_still_works(client, settings):
+    from civicdesk.core.tests.test_ratelimit import DEAD_REDIS
+
+    settings.CACHES = DEAD_REDIS
+    assert client.get(url("new")).status_code == 200
+    response = client.post(url("new"), petition_data(subject="Redis is down"))
+    assert response.status_code == 302
+    assert client.post(url("track"), {"number": "1", "password": "x"}).status_code == 200
