@@ -65,6 +65,7 @@ checks: messages ## Django system checks, migrations in sync, check --deploy und
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	  DJANGO_SECRET_KEY=ci-$$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 60) \
 	  DJANGO_ALLOWED_HOSTS=civicdesk.example.gov.tw \
+	  SITE_BASE_URL=https://civicdesk.example.gov.tw \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
 test-sqlite: messages ## pytest on SQLite (without the browser tests)

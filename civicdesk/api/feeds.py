@@ -1,5 +1,6 @@
 """RSS 2.0 feed of new and updated items, one per language, read from the site search index
-(which holds exactly what is published, whatever app it comes from)."""
+(which holds exactly what is published, whatever app it comes from). Its links are absolute on
+SITE_BASE_URL, so Django's syndication framework does not prefix the request's host."""
 
 import datetime
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.core.i18n import is_english, localized
+from civicdesk.core.siteurl import absolute_url
 from civicdesk.search.documents import KIND_LABELS
 from civicdesk.search.models import SearchEntry
 from civicdesk.search.selectors import search_entries_recent
@@ -37,10 +39,10 @@ class UpdatesFeed(Feed[SearchEntry, str]):
         return _("Disclosed information, documents, forms, procedures and pages, newest first.")
 
     def link(self) -> str:
-        return reverse("search:results")
+        return absolute_url(reverse("search:results"))
 
     def feed_url(self) -> str:
-        return reverse("feeds:updates_feed")
+        return absolute_url(reverse("feeds:updates_feed"))
 
     def items(self, language: str) -> list[SearchEntry]:
         return search_entries_recent(language=language, limit=FEED_SIZE)
@@ -55,7 +57,7 @@ class UpdatesFeed(Feed[SearchEntry, str]):
         return summary
 
     def item_link(self, item: SearchEntry) -> str:
-        return item.url
+        return absolute_url(item.url)
 
     def item_guid(self, item: SearchEntry) -> str:
         return f"{item.source}:{item.object_id}:{item.language}:{item.updated_on}"

@@ -1,11 +1,11 @@
 """Gathers the open-data catalogue from the document library and the §7 disclosure items."""
 
-from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Locale
 
 from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.api.catalogue import Dataset, Distribution, Publisher
+from civicdesk.core.siteurl import absolute_url, page_url
 from civicdesk.disclosure.models import Document, DocumentVersion
 from civicdesk.disclosure.selectors import (
     disclosure_item_list_public,
@@ -14,9 +14,9 @@ from civicdesk.disclosure.selectors import (
 )
 
 
-def catalogue_publisher(request: HttpRequest) -> Publisher:
+def catalogue_publisher() -> Publisher:
     agency = agency_get_current()
-    homepage = request.build_absolute_uri("/")
+    homepage = absolute_url("/")
     if agency is None:
         return Publisher(name="", name_en="", code="", homepage=homepage)
     return Publisher(
@@ -34,7 +34,7 @@ def _latest(document: Document) -> DocumentVersion | None:
     return versions[0] if versions else None
 
 
-def _distributions(request: HttpRequest, documents: list[Document]) -> tuple[Distribution, ...]:
+def _distributions(documents: list[Document]) -> tuple[Distribution, ...]:
     out: list[Distribution] = []
     for document in documents:
         version = _latest(document)
@@ -43,7 +43,7 @@ def _distributions(request: HttpRequest, documents: list[Document]) -> tuple[Dis
         for file in version.files.all():
             out.append(
                 Distribution(
-                    url=request.build_absolute_uri(file.get_absolute_url()),
+                    url=absolute_url(file.get_absolute_url()),
                     format=file.extension,
                     byte_size=file.size,
                     title=document.title,
@@ -57,7 +57,7 @@ def _keywords(*values: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w))
 
 
-def catalogue_datasets(request: HttpRequest) -> list[Dataset]:
+def catalogue_datasets() -> list[Dataset]:
     """One dataset per published document and per §7 item, with their downloadable files.
 
     Addresses are those of the Chinese site (the default language); titles and
@@ -78,7 +78,7 @@ def catalogue_datasets(request: HttpRequest) -> list[Dataset]:
                     title_en=document.title_en,
                     description=document.description,
                     description_en=document.description_en,
-                    landing_page=request.build_absolute_uri(document.get_absolute_url()),
+                    landing_page=absolute_url(document.get_absolute_url()),
                     issued=published.date() if published else None,
                     modified=updated.date() if updated else None,
                     publisher_unit=document.owner_unit.name if document.owner_unit else "",
@@ -89,7 +89,7 @@ def catalogue_datasets(request: HttpRequest) -> list[Dataset]:
                     service=document.service_code.code if document.service_code else "",
                     service_name=document.service_code.name if document.service_code else "",
                     category=str(document.get_kind_display()),
-                    distributions=_distributions(request, [document]),
+                    distributions=_distributions([document]),
                 )
             )
         for item in disclosure_item_list_public():
@@ -102,7 +102,7 @@ def catalogue_datasets(request: HttpRequest) -> list[Dataset]:
                     title_en=translated.title if translated else "",
                     description=item.intro or item.search_description,
                     description_en=(translated.specific.intro if translated else ""),
-                    landing_page=item.get_full_url(request) or "",
+                    landing_page=page_url(item),
                     issued=item.first_published_at.date() if item.first_published_at else None,
                     modified=item.last_published_at.date() if item.last_published_at else None,
                     publisher_unit=item.owner_unit.name if item.owner_unit else "",
@@ -114,7 +114,7 @@ def catalogue_datasets(request: HttpRequest) -> list[Dataset]:
                     service_name=item.service_code.name if item.service_code else "",
                     category=category.label if category else "",
                     distributions=_distributions(
-                        request, page_attachment_documents(page=item, relation="attachments")
+                        page_attachment_documents(page=item, relation="attachments")
                     ),
                 )
             )

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -13,6 +12,7 @@ from wagtail.models import Page
 from civicdesk.accounts.models import Unit
 from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.core.i18n import localized
+from civicdesk.core.siteurl import absolute_url
 from civicdesk.disclosure.categories import CATEGORIES, Category
 from civicdesk.disclosure.models import (
     DisclosureItemPage,
@@ -132,7 +132,7 @@ def document_ids_published() -> list[int]:
     return list(Document.objects.published().values_list("pk", flat=True))
 
 
-def document_metadata(*, document: Document, request: HttpRequest) -> Metadata:
+def document_metadata(*, document: Document) -> Metadata:
     """The document's 15 Dublin Core elements, keywords and codes, in the active language.
 
     Creator and publisher are the agency, the date its last publication, the identifier the
@@ -142,7 +142,7 @@ def document_metadata(*, document: Document, request: HttpRequest) -> Metadata:
     latest = document_latest_public_version(document)
     formats = sorted({item.content_type for item in latest.files.all()}) if latest else []
     published = document.last_published_at or document.first_published_at
-    url = request.build_absolute_uri(document.get_absolute_url())
+    url = absolute_url(document.get_absolute_url())
     return Metadata(
         title=localized(document, "title"),
         creator=agency.display_name if agency else "",
@@ -157,7 +157,7 @@ def document_metadata(*, document: Document, request: HttpRequest) -> Metadata:
         publisher=agency.display_name if agency else "",
         date=timezone.localdate(published) if published else None,
         identifier=agency.code if agency else "",
-        relation=document.relation or request.build_absolute_uri(reverse("disclosure:documents")),
+        relation=document.relation or absolute_url(reverse("disclosure:documents")),
         rights=localized(document, "rights"),
         keywords=localized(document, "keywords"),
         theme=document.theme_code.code if document.theme_code else "",

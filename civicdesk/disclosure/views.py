@@ -83,7 +83,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_get_public(pk=pk)
     if document is None:
         raise Http404
-    metadata = document_metadata(document=document, request=request)
+    metadata = document_metadata(document=document)
     tags = meta_tags(metadata)
     rows = [
         MetadataRow(name, DC_LABELS[name], value, value.startswith(("http://", "https://")))

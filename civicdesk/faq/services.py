@@ -21,6 +21,7 @@ from wagtail.models import Locale
 from civicdesk.accounts.roles import EDITOR, group_name
 from civicdesk.cases.services.faq import case_faq_promoted, case_faq_source
 from civicdesk.core.i18n import is_english
+from civicdesk.core.siteurl import site_base_url
 from civicdesk.faq.anonymise import Anonymised, anonymise
 from civicdesk.faq.forms import COMMENT_MAX_LENGTH
 from civicdesk.faq.models import FaqFeedback, FaqIndexPage, FaqPage, FaqPromotion, FaqViewCount
@@ -249,7 +250,7 @@ def _tell_editors(*, page: FaqPage, user: User, masked: dict[str, int]) -> None:
                 "page": page,
                 "promoted_by": user,
                 "masked": sum(masked.values()),
-                "site_url": str(settings.WAGTAILADMIN_BASE_URL).rstrip("/"),
+                "site_url": site_base_url(),
             },
             language=settings.LANGUAGE_CODE,
             reference=f"faq-{page.pk}",

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.core.i18n import language_tag, localized
+from civicdesk.core.siteurl import absolute_url, page_url
 from civicdesk.metadata.dublincore import Metadata
 
 TEXT_SIZES = ("small", "medium", "large")
@@ -83,8 +84,8 @@ def screen_metadata(request: HttpRequest, title: str) -> Metadata | None:
         title=title,
         description="",
         type="text",
-        source=request.build_absolute_uri(request.path),
-        relation=home.get_full_url(request) or "",
+        source=absolute_url(request.path),
+        relation=page_url(home, request),
         date=updated.date() if updated else None,
     )
 

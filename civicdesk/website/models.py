@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from civicdesk.accounts.selectors import agency_get_current, unit_list_for_directory
 from civicdesk.core.i18n import language_tag, localized
+from civicdesk.core.siteurl import page_url
 from civicdesk.metadata.dublincore import Metadata
 from civicdesk.metadata.fields import classification_code_field, missing_classification
 from civicdesk.metadata.models import Scheme
@@ -105,14 +106,14 @@ class ClassifiedPage(Page):
             contributor=self.owner_unit.display_name if self.owner_unit else "",
             type=str(self.specific_class._meta.verbose_name) if self.specific_class else "",
             format="text/html",
-            source=self.get_full_url(request) or "",
+            source=page_url(self, request),
             language=language_tag(self.locale.language_code),
             coverage=localized(settings, "coverage") if settings else "",
             publisher=agency.display_name if agency else "",
             date=published.date() if published else None,
             identifier=agency.code if agency else "",
-            relation=(parent.get_full_url(request) or "") if parent and parent.depth > 1 else "",
-            rights=(rights_page.localized.get_full_url(request) or "") if rights_page else "",
+            relation=page_url(parent, request) if parent and parent.depth > 1 else "",
+            rights=page_url(rights_page.localized, request) if rights_page else "",
             keywords=self.keywords,
             theme=self.theme_code.code if self.theme_code else "",
             cake=self.cake_code.code if self.cake_code else "",

@@ -160,7 +160,10 @@ STORAGES: dict[str, dict[str, Any]] = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "civicdesk"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: every absolute URL written (sitemap, feeds, catalogues, hreflang,
+# metadata, mails, Wagtail's own notifications) starts with it (civicdesk.core.siteurl).
+SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["odt", "ods", "odp", "pdf", "csv", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int
+from config.env import env_bool, env_int, env_str
 
 from .base import *
 
@@ -12,6 +12,8 @@ if SECRET_KEY in _INSECURE_KEYS or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a random value of at least 50 characters.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS to the site's host names.")
+SITE_BASE_URL = env_str("SITE_BASE_URL")  # required: the development default is a loopback address
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 ACCOUNTS_DEMO_PASSWORD = None
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -19,7 +19,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "test-media")))
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "test-private")))
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
 LOGGING["root"]["level"] = "WARNING"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# Not the test client's host: a URL built from the request instead of the setting shows up.
+SITE_BASE_URL = "https://civicdesk.example.gov.tw"
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WHITENOISE_USE_FINDERS = True  # the e2e server serves static files without collectstatic
 WHITENOISE_AUTOREFRESH = True
 # Tests never reach the internet: the demo's external links are checked only where a test

@@ -7,6 +7,9 @@ from civicdesk.api.catalogue import DATAGOVTW_FIELDS
 
 pytestmark = pytest.mark.django_db
 
+BASE = "https://civicdesk.example.gov.tw"  # SITE_BASE_URL of the test settings
+OTHER_HOST = "127.0.0.1:8000"  # allowed by the test settings, and not the base's host
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
@@ -30,7 +33,7 @@ def test_datagovtw_catalogue_lists_documents_and_disclosure_items(client):
     assert forms
     assert all("ODT" in r["檔案格式"] or "ODS" in r["檔案格式"] for r in forms)
     download = forms[0]["資料下載網址"].split(";")[0]
-    assert client.get(download.replace("http://testserver", "")).status_code == 200
+    assert client.get(download.replace(BASE, "")).status_code == 200
 
 
 def test_dcat_catalogue_is_bilingual_json_ld(client):
@@ -75,12 +78,44 @@ def test_rss_feed_of_updates_per_language(client, path, language):
     assert 10 <= len(items) <= 50
     first = items[0]
     assert first.findtext("title")
-    assert first.findtext("link").startswith("http://testserver/")
+    assert first.findtext("link").startswith(BASE + "/")
     assert first.findtext("pubDate")
-    prefix = "http://testserver/en/" if language == "en" else "http://testserver/"
+    prefix = f"{BASE}/en/" if language == "en" else f"{BASE}/"
     assert all(item.findtext("link").startswith(prefix) for item in items)
     if language == "zh-hant":
-        assert not any(item.findtext("link").startswith("http://testserver/en/") for item in items)
+        assert not any(item.findtext("link").startswith(f"{BASE}/en/") for item in items)
+
+
+@pytest.mark.parametrize("host", ["testserver", OTHER_HOST])
+def test_datagovtw_catalogue_urls_are_on_the_base_whatever_the_host(client, host):
+    records = json.loads(client.get("/catalogue.json", HTTP_HOST=host).content)
+    urls = [record["相關網址"] for record in records]
+    urls += [url for record in records for url in record["資料下載網址"].split(";") if url]
+    assert len(urls) > len(records)
+    assert [url for url in urls if not url.startswith(BASE + "/")] == []
+
+
+@pytest.mark.parametrize("host", ["testserver", OTHER_HOST])
+def test_dcat_catalogue_urls_are_on_the_base_whatever_the_host(client, host):
+    catalogue = json.loads(client.get("/catalogue.jsonld", HTTP_HOST=host).content)
+    assert catalogue["@id"] == f"{BASE}/catalogue.jsonld"
+    urls = []
+    for dataset in catalogue["dcat:dataset"]:
+        urls += [dataset["@id"], dataset["dcat:landingPage"]["@id"]]
+        for distribution in dataset["dcat:distribution"]:
+            urls += [distribution["dcat:accessURL"]["@id"], distribution["dcat:downloadURL"]["@id"]]
+    assert len(urls) > 2 * len(catalogue["dcat:dataset"])
+    assert [url for url in urls if not url.startswith(BASE + "/")] == []
+
+
+@pytest.mark.parametrize("path", ["/feeds/updates.xml", "/en/feeds/updates.xml"])
+def test_feed_links_are_on_the_base_whatever_the_host(client, path):
+    body = client.get(path, HTTP_HOST=OTHER_HOST).content
+    channel = ET.fromstring(body).find("channel")  # noqa: S314 (our own feed)
+    links = [channel.findtext("link")] + [item.findtext("link") for item in channel.iter("item")]
+    atom = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert atom.get("href") == BASE + path
+    assert [link for link in links if not link.startswith(BASE + "/")] == []
 
 
 def test_every_page_advertises_the_feed(client):

@@ -18,6 +18,7 @@ from civicdesk.cases.models import Case, CaseEvent, DailySequence
 from civicdesk.cases.states import Action, State
 from civicdesk.core.rocdate import roc_year
 from civicdesk.core.selectors import workday_calendar_around
+from civicdesk.core.siteurl import site_base_url
 from civicdesk.core.workdays import WorkdayCalendar
 from civicdesk.notifications.services import mail_queue
 
@@ -169,4 +170,4 @@ def notify_staff(user: AbstractBaseUser | None, case: Case, template: str, **con
 
 
 def site_url() -> str:
-    return str(settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return site_base_url()

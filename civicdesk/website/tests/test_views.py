@@ -14,7 +14,7 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: https://civicdesk.example.gov.tw/sitemap.xml" in body
 
 
 def test_sitemap_lists_both_languages(client):
