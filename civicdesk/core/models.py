@@ -1,4 +1,4 @@
-"""Kernel records: declared office days (holidays, make-up workdays, closures)."""
+"""Kernel records: declared office days (holidays, workdays, closures), worker heartbeats."""
 
 from django.conf import settings
 from django.db import models
@@ -58,3 +58,20 @@ class OfficeDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date.isoformat()} {self.note}".strip()
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one background task worker (`db_worker`), for `/readyz`."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    hostname = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started at"))
+    seen_at = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"

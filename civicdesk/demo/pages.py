@@ -3,7 +3,8 @@
 from typing import Any
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from civicdesk.accounts.models import Unit
 from civicdesk.disclosure.models import (
@@ -116,7 +117,20 @@ def demo_pages_load(*, pages: list[dict[str, Any]], kept: list[str] | None = Non
     Existing pages are left as editors left them, so a second run changes nothing. A page that
     exists with another type than the data now gives (a database loaded by an older demo) is
     kept, its new subpages are not made, and its key is added to `kept`.
+
+    Wagtail queues a reference-index task on every save, including the inline rows (forms,
+    attachments) that `copy_for_translation` copies and the English fill then replaces; those
+    tasks would run after the rows are gone and fail. The index is written once, at the end.
     """
+    with disable_reference_index_auto_update():
+        created = _pages_load(pages=pages, kept=kept)
+    if created:
+        for page in Page.objects.all().specific().iterator():
+            ReferenceIndex.create_or_update_for_object(page)
+    return created
+
+
+def _pages_load(*, pages: list[dict[str, Any]], kept: list[str] | None) -> int:
     zh = Locale.objects.get_or_create(language_code="zh-hant")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
     root = Page.get_first_root_node()

@@ -94,8 +94,14 @@ def server(server_env: dict[str, str]) -> Iterator[str]:
     """The demo site served by gunicorn on a free loopback port, on its own SQLite file."""
     env = server_env
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True)
+    # The demo goes through the real task queue and worker, as under `make run`.
+    queued = {**env, "TASKS_BACKEND": "django_tasks_db.DatabaseBackend"}
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["load_demo", "-v0"],
+        ["db_worker", "--batch", "--no-startup-delay", "-v0"],
+    ):
+        subprocess.run([*manage, *command], cwd=ROOT, env=queued, check=True)
     port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     process = subprocess.Popen(
