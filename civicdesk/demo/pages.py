@@ -136,6 +136,7 @@ def _pages_load(*, pages: list[dict[str, Any]], kept: list[str] | None) -> int:
     root = Page.get_first_root_node()
     created = 0
     built: dict[str, Page] = {}
+    new_keys: set[str] = set()
     skipped: set[str] = set()
     for spec in pages:
         page_class = PAGE_TYPES[spec["type"]]
@@ -155,6 +156,7 @@ def _pages_load(*, pages: list[dict[str, Any]], kept: list[str] | None) -> int:
             parent.add_child(instance=page)
             _publish(page)
             created += 1
+            new_keys.add(spec["key"])
         else:
             page = existing.specific
         built[spec["key"]] = page
@@ -168,7 +170,30 @@ def _pages_load(*, pages: list[dict[str, Any]], kept: list[str] | None) -> int:
     if home is not None:
         _point_site_at(home)
         _site_links(home, built)
+        if "home" in new_keys:
+            spec = next(spec for spec in pages if spec["key"] == "home")
+            _home_tasks(home, spec["zh"].get("tasks", []), built, locale=zh)
+            _home_tasks(home.get_translation(en), spec["en"].get("tasks", []), built, locale=en)
     return created
+
+
+def _home_tasks(
+    home: Page, tasks: list[dict[str, Any]], built: dict[str, Page], *, locale: Locale
+) -> None:
+    """The home page's task links, once every page they point to exists."""
+    blocks: list[tuple[str, dict[str, Any]]] = []
+    for task in tasks:
+        text = {"label": task.get("label", ""), "description": task.get("description", "")}
+        if "service" in task:
+            blocks.append(("service", {"service": task["service"], **text}))
+        elif task["page"] in built:
+            target = built[task["page"]].get_translation_or_none(locale)
+            if target is not None:
+                blocks.append(("page", {"page": target, **text}))
+    if blocks:
+        home = home.specific
+        home.tasks = blocks
+        _publish(home)
 
 
 def _point_site_at(home: Page) -> None:

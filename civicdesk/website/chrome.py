@@ -2,7 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Max
@@ -12,9 +12,12 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from civicdesk.accounts.selectors import agency_get_current
-from civicdesk.core.i18n import language_tag, localized
+from civicdesk.core.i18n import is_english, language_tag, localized
 from civicdesk.core.siteurl import absolute_url, page_url
 from civicdesk.metadata.dublincore import Metadata
+
+if TYPE_CHECKING:
+    from civicdesk.accounts.models import Agency
 
 TEXT_SIZES = ("small", "medium", "large")
 TEXT_SIZE_COOKIE = "textsize"
@@ -90,12 +93,25 @@ def screen_metadata(request: HttpRequest, title: str) -> Metadata | None:
     )
 
 
+def agency_heading(agency: "Agency | None") -> dict[str, str]:
+    """The agency's name as the header shows it: its own short name, with the supervising
+    agency on a line beneath (the full English name takes five lines on a phone). Without a
+    short name in this language, the full name alone."""
+    if agency is None:
+        return {"agency_title": "civicdesk", "agency_parent": ""}
+    short = agency.short_name_en if is_english() else agency.short_name
+    if not short:
+        return {"agency_title": localized(agency, "name"), "agency_parent": ""}
+    return {"agency_title": short, "agency_parent": localized(agency, "parent_name")}
+
+
 def chrome_context(request: HttpRequest, page: Page | None) -> dict[str, Any]:
     agency = agency_get_current()
     home = home_page(request)
     return {
         "agency": agency,
         "agency_name": localized(agency, "name") if agency else "civicdesk",
+        **agency_heading(agency),
         "home_page": home,
         "menu_pages": menu_pages(home),
         "language_links": language_links(request, page),

@@ -20,8 +20,9 @@ from civicdesk.metadata.dublincore import Metadata
 from civicdesk.metadata.fields import classification_code_field, missing_classification
 from civicdesk.metadata.models import Scheme
 from civicdesk.search.documents import Kind
-from civicdesk.website.blocks import ContentBlocks
+from civicdesk.website.blocks import ContentBlocks, TaskBlocks
 from civicdesk.website.forms import ClassifiedPageForm
+from civicdesk.website.home import home_slots, home_tasks
 
 
 def streamfield_text(value: Any) -> list[str]:
@@ -141,10 +142,28 @@ class ClassifiedPage(Page):
 
 
 class HomePage(ClassifiedPage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    """The front door: the agency's name and purpose, the tasks citizens come for, the slots
+    later modules fill (`website.home`), then the editor's text."""
+
+    intro = RichTextField(
+        _("purpose"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("One sentence under the agency's name: what the agency does."),
+    )
+    tasks = StreamField(
+        TaskBlocks(),
+        blank=True,
+        verbose_name=_("tasks"),
+        help_text=_("What citizens come to do, as links to pages or online services."),
+    )
     body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("tasks"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
     template = "website/home_page.html"
@@ -154,7 +173,8 @@ class HomePage(ClassifiedPage):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["tasks"] = home_tasks(self.tasks)
+        context["slots"] = home_slots(request)
         return context
 
 
