@@ -1,17 +1,75 @@
 """Gathers the open-data catalogue from the document library and the §7 disclosure items."""
 
+from typing import Any
+
 from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from civicdesk.accounts.selectors import agency_get_current
-from civicdesk.api.catalogue import Dataset, Distribution, Publisher
+from civicdesk.api.catalogue import Concept, Dataset, Distribution, Publisher, Scheme
 from civicdesk.core.siteurl import absolute_url, page_url
-from civicdesk.disclosure.models import Document, DocumentVersion
+from civicdesk.disclosure.categories import Category
+from civicdesk.disclosure.models import Document, DocumentKind, DocumentVersion
 from civicdesk.disclosure.selectors import (
     disclosure_item_list_public,
     document_list_public,
     page_attachment_documents,
 )
+from civicdesk.metadata.models import ClassificationCode
+from civicdesk.metadata.models import Scheme as CodeScheme
+
+CATALOGUE_TITLE = _("%(agency)s: open data catalogue")
+CATALOGUE_DESCRIPTION = _(
+    "Information, documents and forms that %(agency)s publishes proactively, each with its "
+    "files to download."
+)
+
+
+def in_both_languages(message: Promise, **values: str) -> tuple[str, str]:
+    """A translatable text in Chinese and in English (`values` may end in `_en`)."""
+    english = {key: values.get(f"{key}_en") or value for key, value in values.items()}
+    with translation.override("zh-hant"):
+        chinese = str(message) % values
+    with translation.override("en"):
+        return chinese, str(message) % english
+
+
+def catalogue_texts(publisher: Publisher) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The catalogue's title and description, each in Chinese and in English."""
+    names = {"agency": publisher.name, "agency_en": publisher.name_en}
+    return (
+        in_both_languages(CATALOGUE_TITLE, **names),
+        in_both_languages(CATALOGUE_DESCRIPTION, **names),
+    )
+
+
+def catalogue_schemes() -> list[Scheme]:
+    """The schemes the catalogue's concepts belong to, with their titles in both languages."""
+    titles: list[tuple[str, Any]] = [
+        *((scheme.value, scheme.label) for scheme in CodeScheme),
+        ("disclosure", _("Disclosure category (§7)")),
+        ("kind", _("Document type")),
+    ]
+    return [Scheme(key, *in_both_languages(title)) for key, title in titles]
+
+
+def _code(code: ClassificationCode | None) -> Concept | None:
+    if code is None:
+        return None
+    return Concept(scheme=code.scheme, code=code.code, label=code.name, label_en=code.name_en)
+
+
+def _kind(document: Document) -> Concept:
+    label = DocumentKind(document.kind).label
+    return Concept("kind", document.kind, *in_both_languages(label))
+
+
+def _disclosure(category: Category | None) -> Concept | None:
+    if category is None:
+        return None
+    return Concept("disclosure", category.code, category.label, category.label_en)
 
 
 def catalogue_publisher() -> Publisher:
@@ -58,7 +116,8 @@ def _keywords(*values: str) -> tuple[str, ...]:
 
 
 def catalogue_datasets() -> list[Dataset]:
-    """One dataset per published document and per §7 item, with their downloadable files.
+    """One dataset per published document and per §7 item that has files to download (an
+    item without any is a web page, not a dataset).
 
     Addresses are those of the Chinese site (the default language); titles and
     descriptions carry both languages.
@@ -83,18 +142,15 @@ def catalogue_datasets() -> list[Dataset]:
                     modified=updated.date() if updated else None,
                     publisher_unit=document.owner_unit.name if document.owner_unit else "",
                     keywords=_keywords(document.keywords, document.keywords_en),
-                    theme=document.theme_code.code if document.theme_code else "",
-                    theme_name=document.theme_code.name if document.theme_code else "",
-                    cake=document.cake_code.code if document.cake_code else "",
-                    service=document.service_code.code if document.service_code else "",
-                    service_name=document.service_code.name if document.service_code else "",
-                    category=str(document.get_kind_display()),
+                    theme=_code(document.theme_code),
+                    cake=_code(document.cake_code),
+                    service=_code(document.service_code),
+                    category=_kind(document),
                     distributions=_distributions([document]),
                 )
             )
         for item in disclosure_item_list_public():
             translated = item.get_translation_or_none(english) if english else None
-            category = item.category_info
             datasets.append(
                 Dataset(
                     identifier=f"{prefix}-disclosure-{item.pk}",
@@ -107,15 +163,13 @@ def catalogue_datasets() -> list[Dataset]:
                     modified=item.last_published_at.date() if item.last_published_at else None,
                     publisher_unit=item.owner_unit.name if item.owner_unit else "",
                     keywords=_keywords(item.keywords),
-                    theme=item.theme_code.code if item.theme_code else "",
-                    theme_name=item.theme_code.name if item.theme_code else "",
-                    cake=item.cake_code.code if item.cake_code else "",
-                    service=item.service_code.code if item.service_code else "",
-                    service_name=item.service_code.name if item.service_code else "",
-                    category=category.label if category else "",
+                    theme=_code(item.theme_code),
+                    cake=_code(item.cake_code),
+                    service=_code(item.service_code),
+                    category=_disclosure(item.category_info),
                     distributions=_distributions(
                         page_attachment_documents(page=item, relation="attachments")
                     ),
                 )
             )
-    return datasets
+    return [dataset for dataset in datasets if dataset.distributions]

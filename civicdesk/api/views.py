@@ -6,7 +6,12 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 
 from civicdesk.api.catalogue import datagovtw_catalogue, dcat_catalogue
-from civicdesk.api.selectors import catalogue_datasets, catalogue_publisher
+from civicdesk.api.selectors import (
+    catalogue_datasets,
+    catalogue_publisher,
+    catalogue_schemes,
+    catalogue_texts,
+)
 from civicdesk.core.siteurl import absolute_url
 
 CACHE_SECONDS = 600
@@ -27,12 +32,14 @@ def catalogue_datagovtw(request: HttpRequest) -> JsonResponse:
 @cache_page(CACHE_SECONDS)
 def catalogue_dcat(request: HttpRequest) -> JsonResponse:
     publisher = catalogue_publisher()
+    title, description = catalogue_texts(publisher)
     document = dcat_catalogue(
         catalogue_datasets(),
         publisher,
         catalogue_url=absolute_url(reverse("api:catalogue_dcat")),
-        title=f"{publisher.name}開放資料目錄",
-        title_en=f"{publisher.name_en}: open data catalogue",
+        title=title,
+        description=description,
+        schemes=catalogue_schemes(),
     )
     response = JsonResponse(
         document, json_dumps_params=JSON_OPTIONS, content_type="application/ld+json"

@@ -48,9 +48,9 @@ def test_dcat_catalogue_is_bilingual_json_ld(client):
     languages = {t["@language"] for d in datasets for t in d["dct:title"]}
     assert languages == {"zh-Hant-TW", "en"}
     distributions = [x for d in datasets for x in d["dcat:distribution"]]
-    assert {x["dcat:mediaType"] for x in distributions} >= {
-        "application/pdf",
-        "application/vnd.oasis.opendocument.text",
+    assert {x["dcat:mediaType"]["@id"] for x in distributions} >= {
+        "http://www.iana.org/assignments/media-types/application/pdf",
+        "http://www.iana.org/assignments/media-types/application/vnd.oasis.opendocument.text",
     }
     assert all(int(x["dcat:byteSize"]["@value"]) > 0 for x in distributions)
 
