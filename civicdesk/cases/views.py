@@ -1,5 +1,6 @@
 """Public petition screens: file, confirm, track, rate, reopen (thin: parse, call, render)."""
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -115,11 +116,15 @@ def _faq_context(request: HttpRequest, *, checked: bool) -> dict[str, Any]:
 
 
 def _chosen_category(request: HttpRequest) -> Category | None:
-    """The category picked on the form (POST) or by a link from the start page (GET)."""
-    value = request.POST.get("category") or request.GET.get("category")
-    if not value:
+    """The category picked on the form (POST) or by a link from the start page (GET); anything
+    but an id or a code (a NUL, "²", a number past the column) is no choice, not an error."""
+    value = request.POST.get("category") or request.GET.get("category") or ""
+    if re.fullmatch(r"[0-9]{1,18}", value):
+        lookup = {"pk": value}
+    elif re.fullmatch(r"[-a-zA-Z0-9_]{1,40}", value):
+        lookup = {"code": value}
+    else:
         return None
-    lookup = {"pk": value} if value.isdigit() else {"code": value}
     return Category.objects.filter(is_active=True, **lookup).first()
 
 
@@ -156,6 +161,8 @@ def _remember(request: HttpRequest, case: Case) -> None:
 
 
 def _tracked_case(request: HttpRequest, number: str) -> Case | None:
+    if not re.fullmatch(r"[0-9]{1,20}", number):
+        return None  # case numbers are digits; anything else is no case, whatever it holds
     return (
         Case.objects.select_related("category")
         .filter(pk__in=request.session.get(SESSION_KEY, []), number=number)
