@@ -2,16 +2,14 @@
 
 import hashlib
 import io
-import socket
-import struct
 import zipfile
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from civicdesk.cases.models import Attachment, Case
+from civicdesk.core.virusscan import VirusScanRefused, scan_for_viruses
 
 ODF_TYPES = {
     "application/vnd.oasis.opendocument.text",
@@ -59,34 +57,6 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def scan_for_viruses(data: bytes) -> None:
-    """Ask ClamAV (clamd INSTREAM) when CASES_CLAMAV_ADDRESS is set; refuse what it flags."""
-    address = settings.CASES_CLAMAV_ADDRESS
-    if not address:
-        return
-    host, _sep, port = address.rpartition(":")
-    try:
-        with socket.create_connection((host, int(port)), timeout=10) as conn:
-            conn.sendall(b"zINSTREAM\0")
-            for start in range(0, len(data), 8192):
-                chunk = data[start : start + 8192]
-                conn.sendall(struct.pack("!L", len(chunk)) + chunk)
-            conn.sendall(struct.pack("!L", 0))
-            answer = b"".join(_receive(conn)).rstrip(b"\0").decode("utf-8", "replace")
-    except OSError as exc:
-        # Fail closed: an unscanned file is not accepted while scanning is configured.
-        raise AttachmentRejected(
-            _("The file could not be checked for viruses. Try again later.")
-        ) from exc
-    if not answer.endswith("OK"):
-        raise AttachmentRejected(_("The file was rejected by the virus scanner."))
-
-
-def _receive(conn: socket.socket) -> Iterable[bytes]:
-    while chunk := conn.recv(4096):
-        yield chunk
-
-
 def validate_upload(upload: UploadedFile) -> tuple[bytes, str]:
     """Return (content, content type) or raise AttachmentRejected with a clear message."""
     limit = settings.CASES_ATTACHMENT_MAX_BYTES
@@ -108,7 +78,10 @@ def validate_upload(upload: UploadedFile) -> tuple[bytes, str]:
         raise AttachmentRejected(
             _("%(name)s is not a PDF, JPEG, PNG, ODF or Office document.") % {"name": upload.name}
         )
-    scan_for_viruses(data)
+    try:
+        scan_for_viruses(data)
+    except VirusScanRefused as exc:
+        raise AttachmentRejected(str(exc)) from exc
     return data, content_type
 
 

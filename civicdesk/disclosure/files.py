@@ -14,6 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from civicdesk.core.virusscan import VirusScanRefused, scan_for_viruses
+
 ODF_TEXT = "application/vnd.oasis.opendocument.text"
 ODF_SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet"
 ODF_PRESENTATION = "application/vnd.oasis.opendocument.presentation"
@@ -132,6 +134,10 @@ def check_file(data: bytes, *, name: str) -> CheckedFile:
             )
             % {"name": name}
         )
+    try:
+        scan_for_viruses(data)
+    except VirusScanRefused as exc:
+        raise FileRejected(f"{name}: {exc}") from exc
     text = extract_text(data, content_type, name=name)
     return CheckedFile(
         name=name,

@@ -1,5 +1,5 @@
-"""Forms of the document library: the staff form (metadata plus a new version's files) and
-the public list's filters."""
+"""Forms of the document library: the staff form (metadata plus a new version's files), the
+public list's filters, and Wagtail's own document form held to the same file checks."""
 
 from typing import Any
 
@@ -7,6 +7,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.documents.forms import BaseDocumentForm
 
 from civicdesk.disclosure import files as filecheck
 from civicdesk.disclosure.models import DocumentKind
@@ -137,3 +138,22 @@ class DocumentFilterForm(forms.Form):
             for name in self.fields
             if name not in self.errors and self.data.get(name)
         }
+
+
+class CheckedWagtailDocumentForm(BaseDocumentForm):
+    """Wagtail's own document upload (downloads linked from pages; every upload path: the add
+    and edit screens, the multiple uploader, the chooser) with the library's checks: ODF or a
+    text PDF within the size limit, scanned for viruses (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
+
+    def clean_file(self) -> Any:
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):  # not when the edit form keeps the stored file
+            try:
+                filecheck.check_upload(file)
+            except filecheck.FileRejected as exc:
+                # The document's own clean() checks the extension of whatever file it holds;
+                # without one it would add a second, confusing "extension “”" error.
+                self.instance.file = file
+                raise forms.ValidationError(str(exc)) from exc
+            file.seek(0)
+        return file

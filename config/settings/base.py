@@ -63,7 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "civicdesk.core.csp.SitePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,8 +165,13 @@ WAGTAIL_SITE_NAME = "civicdesk"
 SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["odt", "ods", "odp", "pdf", "csv", "txt"]
+# Files linked from pages follow the library's rules: ODF or a text PDF, checked and scanned.
+WAGTAILDOCS_EXTENSIONS = ["odt", "ods", "odp", "pdf"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "civicdesk.disclosure.forms.CheckedWagtailDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: it would send a hash of every staff address to a third party
+# (and the admin's CSP allows images from our origin only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_EDIT_FORM = "wagtail.users.forms.UserEditForm"
 
 # Background work
@@ -185,8 +190,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
-    # The Wagtail admin relies on inline scripts and styles; the public site has none.
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    # The public site has no inline scripts or styles at all.
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -197,6 +201,25 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+    },
+}
+# The Wagtail admin (core.csp.SitePolicyMiddleware): scripts from our origin only; Wagtail's
+# widgets set inline style attributes and its previews frame our own pages.
+CORE_ADMIN_URL_PREFIX = "/admin/"
+CORE_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
     },
 }
 
@@ -230,7 +253,6 @@ CASES_SURVEY_DAYS = 7  # satisfaction survey and reopening stay open this long a
 CASES_REMIND_WORKDAYS = env_int("CASES_REMIND_WORKDAYS", 2)  # remind officers N workdays before
 CASES_ATTACHMENT_MAX_BYTES = env_int("CASES_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 CASES_ATTACHMENT_MAX_FILES = 3
-CASES_CLAMAV_ADDRESS = env_str("CASES_CLAMAV_ADDRESS", "")  # host:port of clamd; empty = no scan
 
 # Case triage (category suggestion, duplicates, recurring topics)
 TRIAGE_MIN_CASES = env_int("TRIAGE_MIN_CASES", 30)  # closed cases needed before a model is trained
@@ -243,6 +265,10 @@ TRIAGE_AUTO_ROUTE = env_bool("TRIAGE_AUTO_ROUTE", False)
 WEBSITE_LINK_CHECK_TIMEOUT = float(env_str("WEBSITE_LINK_CHECK_TIMEOUT", "5"))
 WEBSITE_CHECK_LINKS_ON_PUBLISH = env_bool("WEBSITE_CHECK_LINKS_ON_PUBLISH", True)
 DISCLOSURE_MAX_UPLOAD_MB = env_int("DISCLOSURE_MAX_UPLOAD_MB", 20)
+
+# Every upload (petition attachments, the document library, page downloads) is scanned by
+# clamd at this host:port; empty = no scan. CASES_CLAMAV_ADDRESS is its older name.
+CORE_CLAMAV_ADDRESS = env_str("CLAMAV_ADDRESS", env_str("CASES_CLAMAV_ADDRESS", ""))
 
 # Front servers (reverse proxies, load balancers) whose X-Forwarded-For is believed: IPs or
 # CIDR ranges, comma-separated. Empty: the connection's own address is the client's.

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from civicdesk.cases.models import Category, Channel
 from civicdesk.cases.services.intake import PetitionInput, case_record
+from civicdesk.core.testing import clamd  # noqa: F401 - a pytest fixture
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,12 @@
 import io
 import socket
-import struct
-import threading
 import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from civicdesk.cases.attachments import AttachmentRejected, sniff, validate_upload
+from civicdesk.core.testing import EICAR
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20
@@ -65,58 +64,6 @@ def test_empty_files_are_refused():
         validate_upload(upload("empty.pdf", b""))
 
 
-class FakeClamd:
-    """A loopback server speaking clamd's INSTREAM protocol (ClamAV's signature database cannot
-    be downloaded here); it flags the EICAR test string like ClamAV does."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen()
-        self.port = self.sock.getsockname()[1]
-        self.received = []
-        threading.Thread(target=self.serve, daemon=True).start()
-
-    def serve(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            with conn:
-                command = b""
-                while not command.endswith(b"\0"):
-                    command += conn.recv(1)
-                assert command == b"zINSTREAM\0"
-                data = b""
-                while True:
-                    size = struct.unpack("!L", self.read(conn, 4))[0]
-                    if size == 0:
-                        break
-                    data += self.read(conn, size)
-                self.received.append(data)
-                found = b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE" in data
-                conn.sendall(b"stream: Eicar-Test-Signature FOUND\0" if found else b"stream: OK\0")
-
-    @staticmethod
-    def read(conn, size):
-        data = b""
-        while len(data) < size:
-            data += conn.recv(size - len(data))
-        return data
-
-    def close(self):
-        self.sock.close()
-
-
-@pytest.fixture
-def clamd(settings):
-    server = FakeClamd()
-    settings.CASES_CLAMAV_ADDRESS = f"127.0.0.1:{server.port}"
-    yield server
-    server.close()
-
-
 def test_clean_files_pass_the_scanner(clamd):
     _data, content_type = validate_upload(upload("scan.pdf", PDF))
     assert content_type == "application/pdf"
@@ -124,7 +71,7 @@ def test_clean_files_pass_the_scanner(clamd):
 
 
 def test_infected_files_are_refused(clamd):
-    eicar = PDF + b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+    eicar = PDF + EICAR
     with pytest.raises(AttachmentRejected, match="virus scanner"):
         validate_upload(upload("bad.pdf", eicar))
 
@@ -133,6 +80,6 @@ def test_scanner_down_fails_closed(settings):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    settings.CASES_CLAMAV_ADDRESS = f"127.0.0.1:{port}"
+    settings.CORE_CLAMAV_ADDRESS = f"127.0.0.1:{port}"
     with pytest.raises(AttachmentRejected, match="could not be checked"):
         validate_upload(upload("x.pdf", PDF))

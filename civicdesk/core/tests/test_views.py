@@ -45,3 +45,19 @@ def test_readyz_reports_an_unreachable_database(client, settings):
 
 def test_health_endpoints_refuse_post(client):
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_admin_has_its_own_content_security_policy(client):
+    admin = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "script-src 'self';" in admin and "'unsafe-eval'" not in admin
+    assert "frame-ancestors 'self'" in admin  # Wagtail previews frame our own pages
+    assert "script-src 'self' 'unsafe-inline'" not in admin
+    public = client.get("/")["Content-Security-Policy"]
+    assert "style-src 'self';" in public and "frame-ancestors 'none'" in public
+
+
+def test_staff_avatars_are_not_fetched_from_gravatar(settings):
+    from wagtail.users.utils import get_gravatar_url
+
+    assert get_gravatar_url("officer@example.gov.tw") is None

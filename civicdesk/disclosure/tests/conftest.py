@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from civicdesk.accounts.models import Unit
+from civicdesk.core.testing import clamd  # noqa: F401 - a pytest fixture
 from civicdesk.disclosure.models import Document, DocumentKind
 from civicdesk.disclosure.services import document_create, document_publish, document_version_add
 from civicdesk.disclosure.tests import samples

@@ -2,6 +2,7 @@
 
 import pytest
 
+from civicdesk.core.testing import EICAR
 from civicdesk.disclosure import files
 from civicdesk.disclosure.tests import samples
 
@@ -124,3 +125,19 @@ def test_a_version_has_files_and_at_most_one_of_each_format():
 )
 def test_human_size(size, label):
     assert files.human_size(size) == label
+
+
+def test_library_files_are_scanned_for_viruses(clamd):
+    clean = samples.odt("申請人姓名")
+    assert files.check_file(clean, name="申請書.odt").is_odf
+    with pytest.raises(files.FileRejected, match="virus scanner"):
+        files.check_file(samples.odt("申請人姓名") + EICAR, name="bad.odt")
+    assert clamd.received[0] == clean
+
+
+def test_scanner_down_the_library_refuses_rather_than_publish_unscanned(settings):
+    from civicdesk.notifications.testing import free_port
+
+    settings.CORE_CLAMAV_ADDRESS = f"127.0.0.1:{free_port()}"
+    with pytest.raises(files.FileRejected, match="could not be checked"):
+        files.check_file(samples.odt("申請人姓名"), name="申請書.odt")
