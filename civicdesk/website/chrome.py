@@ -28,8 +28,9 @@ class LanguageLink:
     code: str
     label: str
     tag: str
-    url: str
+    url: str  # where the language switch goes
     is_current: bool
+    alternate: str = ""  # the same content in this language, absolute; "" when there is none
 
 
 def text_size(request: HttpRequest) -> str:
@@ -48,14 +49,26 @@ def language_links(request: HttpRequest, page: Page | None) -> list[LanguageLink
     for code, label in settings.LANGUAGES:
         if code in translations:
             url = translations[code].get_url(request) or "/"
+            alternate = page_url(translations[code], request)
         elif page is not None:
-            # No translation of this page: send the reader to the home page in that language.
+            # No translation of this page: send the reader to the home page in that language,
+            # which is no alternate version of it.
             home = Page.objects.filter(depth=2, locale__language_code=code).first()
             url = home.get_url(request) or "/" if home else translate_url("/", code)
+            alternate = ""
         else:
             url = translate_url(request.get_full_path(), code)
-        links.append(LanguageLink(code, label, language_tag(code), url, code == current))
+            alternate = absolute_url(url)
+        links.append(LanguageLink(code, label, language_tag(code), url, code == current, alternate))
     return links
+
+
+def default_alternate(links: list[LanguageLink]) -> str:
+    """`hreflang="x-default"`: the version in the site's default language (zh-Hant), or this
+    one when it has none."""
+    by_code = {link.code: link.alternate for link in links}
+    current = next((link.alternate for link in links if link.is_current), "")
+    return by_code.get(settings.LANGUAGE_CODE) or current
 
 
 def home_page(request: HttpRequest) -> Page | None:
@@ -74,9 +87,10 @@ def site_updated_on() -> datetime.datetime | None:
     return Page.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
 
 
-def screen_metadata(request: HttpRequest, title: str) -> Metadata | None:
+def screen_metadata(request: HttpRequest, title: str, description: str = "") -> Metadata | None:
     """Metadata for a screen that is not a page (search, errors): the home page's
-    classification and agency data, with this screen's title, address and date."""
+    classification and agency data, with this screen's title, description, address and date
+    (the home page's description when the screen has none)."""
     home = home_page(request)
     if home is None:
         return None
@@ -85,7 +99,7 @@ def screen_metadata(request: HttpRequest, title: str) -> Metadata | None:
     return replace(
         base,
         title=title,
-        description="",
+        description=description or base.description,
         type="text",
         source=absolute_url(request.path),
         relation=page_url(home, request),
@@ -108,13 +122,15 @@ def agency_heading(agency: "Agency | None") -> dict[str, str]:
 def chrome_context(request: HttpRequest, page: Page | None) -> dict[str, Any]:
     agency = agency_get_current()
     home = home_page(request)
+    links = language_links(request, page)
     return {
         "agency": agency,
         "agency_name": localized(agency, "name") if agency else "civicdesk",
         **agency_heading(agency),
         "home_page": home,
         "menu_pages": menu_pages(home),
-        "language_links": language_links(request, page),
+        "language_links": links,
+        "default_alternate": default_alternate(links),
         "lang_tag": language_tag(),
         "text_size": text_size(request),
         "text_sizes": TEXT_SIZES,

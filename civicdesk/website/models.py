@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -103,7 +104,7 @@ class ClassifiedPage(Page):
             title=self.seo_title or self.title,
             creator=agency.display_name if agency else "",
             subject=localized(self.theme_code, "name") if self.theme_code else "",
-            description=self.search_description or "",
+            description=self.search_description or self.summary(),
             contributor=self.owner_unit.display_name if self.owner_unit else "",
             type=str(self.specific_class._meta.verbose_name) if self.specific_class else "",
             format="text/html",
@@ -120,6 +121,10 @@ class ClassifiedPage(Page):
             cake=self.cake_code.code if self.cake_code else "",
             service=self.service_code.code if self.service_code else "",
         )
+
+    def summary(self, length: int = 150) -> str:
+        """The page's opening words, for a description its editor did not write."""
+        return Truncator(" ".join(self.search_body().split())).chars(length)
 
     @property
     def updated_on(self) -> datetime.datetime | None:

@@ -1,13 +1,21 @@
 """Template tags of the public page chrome."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext as _
 
 from civicdesk.metadata.dublincore import meta_tags
 from civicdesk.website.chrome import chrome_context, screen_metadata
 
 register = template.Library()
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    tags: list[tuple[str, str]]  # Dublin Core and classification `<meta>` pairs
+    description: str  # `<meta name="description">`, never empty
 
 
 @register.simple_tag(takes_context=True)
@@ -17,11 +25,20 @@ def site_chrome(context: template.Context) -> dict[str, Any]:
 
 
 @register.simple_tag(takes_context=True)
-def page_metadata(context: template.Context, title: str = "") -> list[tuple[str, str]]:
-    """The Dublin Core and classification `<meta>` pairs for the page or screen being rendered."""
+def page_metadata(
+    context: template.Context, title: str = "", description: str = ""
+) -> PageMetadata:
+    """The `<meta>` tags of the page or screen being rendered; a screen that is not a page
+    passes its title and description."""
     request = context["request"]
     page = context.get("page")
     if page is not None and hasattr(page, "get_metadata"):
-        return meta_tags(page.get_metadata(request))
-    metadata = screen_metadata(request, title)
-    return meta_tags(metadata) if metadata else []
+        metadata = page.get_metadata(request)
+    else:
+        metadata = screen_metadata(request, title, description)
+    if metadata is None:  # no home page yet
+        return PageMetadata([], description or _("Public information and online services."))
+    fallback = _("Public information and online services of %(agency)s.") % {
+        "agency": metadata.publisher
+    }
+    return PageMetadata(meta_tags(metadata), metadata.description or fallback)
