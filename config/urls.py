@@ -11,6 +11,7 @@ from civicdesk.api import urls as api_urls
 from civicdesk.core import views as core_views
 from civicdesk.website import views as website_views
 
+handler400 = "civicdesk.website.views.bad_request"  # a form past the size limit: 413
 handler404 = "civicdesk.website.views.page_not_found"
 handler500 = "civicdesk.website.views.server_error"
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.cases.models import Category
@@ -80,7 +81,6 @@ class PetitionForm(forms.Form):
         label=_("Attachments (optional)"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.odt,.ods,.docx,.xlsx"}),
-        help_text=_("Up to 3 files of at most 2 MB each: PDF, JPEG, PNG, ODF or Office documents."),
     )
     consent = forms.BooleanField(
         label=_("I have read the personal data notice above and agree."),
@@ -94,6 +94,14 @@ class PetitionForm(forms.Form):
 
     def __init__(self, *args: Any, category: Category | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The limits as configured, in the visitor's language (formatted per form).
+        self.fields["attachments"].help_text = _(
+            "Up to %(count)d files of at most %(size)s each: PDF, JPEG, PNG, ODF or Office "
+            "documents."
+        ) % {
+            "count": settings.CASES_ATTACHMENT_MAX_FILES,
+            "size": filesizeformat(settings.CASES_ATTACHMENT_MAX_BYTES),
+        }
         self.chosen_category = category
         if category is None:
             return

@@ -16,6 +16,8 @@ SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+# The site's page in the visitor's language instead of Django's stock English 403.
+CSRF_FAILURE_VIEW = "civicdesk.website.views.csrf_failure"
 
 INSTALLED_APPS = [
     # civicdesk (before Wagtail and Django so our templates win)

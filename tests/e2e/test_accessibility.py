@@ -87,3 +87,42 @@ def test_every_sitemap_page_has_a_counterpart_in_the_other_language(server):
     chinese = [p for p in paths if not p.startswith("/en/")]
     english = [p for p in paths if p.startswith("/en/")]
     assert len(chinese) == len(english) > 8
+
+
+OVERSIZED = """() => {
+  const content = document.querySelector("#id_content");
+  content.removeAttribute("maxlength");
+  content.value = "臭".repeat(1000000);
+}"""
+ERROR_HEADINGS = {
+    "too_big": {False: "表單內容過多，無法送出", True: "Your form was too large to send"},
+    "csrf": {False: "表單無法送出", True: "Your form could not be sent"},
+}
+
+
+@pytest.mark.parametrize("english", [False, True], ids=["zh-Hant", "en"])
+@pytest.mark.parametrize("problem", ["too_big", "csrf"])
+def test_no_axe_violations_on_the_form_error_pages(server, page, english, problem):
+    """A form past the size limit (413) and one whose CSRF check failed (403) get the site's
+    page; its "go back" link finds the form with what was typed still in it."""
+    typed = "Smell near gate 2, typed before the error"
+    page.goto(f"{server}{'/en' if english else ''}/petitions/new/")
+    page.fill("#id_subject", typed)
+    if problem == "too_big":
+        page.evaluate(OVERSIZED)  # 3 MB of text, past the 2.5 MB the site accepts
+    else:
+        page.context.clear_cookies()  # as when cookies are blocked or have expired
+    with page.expect_navigation() as navigation:
+        page.locator("main form button[type=submit]").click()
+
+    response = navigation.value
+    assert response is not None
+    assert response.status == (413 if problem == "too_big" else 403)
+    assert page.get_attribute("html", "lang") == ("en" if english else "zh-Hant-TW")
+    assert page.locator("h1").inner_text() == ERROR_HEADINGS[problem][english]
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+    page.locator("a[data-history-back]").click()
+    page.wait_for_url("**/petitions/new/")
+    assert page.input_value("#id_subject") == typed
