@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from civicdesk.api import urls as api_urls
+from civicdesk.core import admin_i18n
 from civicdesk.core import views as core_views
 from civicdesk.website import views as website_views
 
@@ -20,6 +21,8 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("robots.txt", website_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", website_views.sitemap_xml, name="sitemap_xml"),
+    # Before Wagtail's own: the admin's JavaScript strings with our zh-Hant additions.
+    path("admin/jsi18n/", admin_i18n.admin_javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("civicdesk.api.urls")),
