@@ -8,7 +8,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,7 +17,7 @@ from civicdesk.cases.models import Category, Channel
 from civicdesk.cases.services import handling
 from civicdesk.cases.services.intake import PetitionInput, case_record, case_submit
 from civicdesk.website.tests.public_urls import public_addresses
-from civicdesk.website.views import server_error
+from civicdesk.website.views import bad_request, server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -151,8 +151,27 @@ def test_a_page_without_a_written_description_is_described_by_its_text(client):
     assert html.unescape(description)[:10] in " ".join(page.search_body().split())
 
 
-def test_the_server_error_page_is_described_in_both_languages():
-    response = server_error(RequestFactory().get("/"))
+@pytest.mark.parametrize(
+    ("view", "chinese", "english"),
+    [
+        (server_error, "暫時無法服務", "temporarily unavailable"),
+        (bad_request, "無法處理", "nothing was sent"),
+    ],
+)
+def test_the_static_error_pages_are_described_in_both_languages(view, chinese, english):
+    """500 and 400 need neither the database nor the host: one bilingual page, no alternates."""
+    response = view(RequestFactory().get("/"))
     (description,) = DESCRIPTION.findall(response.content.decode())
-    assert "暫時無法服務" in description
-    assert "temporarily unavailable" in description
+    assert chinese in description
+    assert english in description
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_failed_form_pages_have_alternates_and_a_description(client, settings, prefix):
+    csrf = Client(enforce_csrf_checks=True).post(f"{prefix}/petitions/track/", {"number": "1"})
+    assert csrf.status_code == 403
+    assert problems_of("403", csrf) == []
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    too_large = client.post(f"{prefix}/petitions/track/", {"number": "1" * 2000})
+    assert too_large.status_code == 413
+    assert problems_of("413", too_large) == []
