@@ -56,9 +56,14 @@ def test_a_worker_that_stopped_beating_is_stale(client, settings):
     assert body["worker"]["age_seconds"] >= 600
 
 
-def test_db_worker_records_its_heartbeat_and_readyz_reports_it(client, settings):
+def test_db_worker_records_its_heartbeat_and_readyz_reports_it(client, settings, monkeypatch):
     settings.TASKS = DATABASE_TASKS
     WorkerHeartbeat.objects.all().delete()
+    # The worker closes "old" connections between tasks; inside the test's transaction that
+    # would close the test's own connection (PostgreSQL), which a real worker never shares.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "w-test", "-v0")
     heartbeat = WorkerHeartbeat.objects.get(worker_id="w-test")
     assert (timezone.now() - heartbeat.seen_at).total_seconds() < 60

@@ -49,12 +49,15 @@ def test_health_endpoints_refuse_post(client):
 
 @pytest.mark.django_db
 def test_the_admin_has_its_own_content_security_policy(client):
-    admin = client.get("/admin/login/")["Content-Security-Policy"]
-    assert "script-src 'self';" in admin and "'unsafe-eval'" not in admin
-    assert "frame-ancestors 'self'" in admin  # Wagtail previews frame our own pages
-    assert "script-src 'self' 'unsafe-inline'" not in admin
-    public = client.get("/")["Content-Security-Policy"]
-    assert "style-src 'self';" in public and "frame-ancestors 'none'" in public
+    def directives(response):
+        policy = response["Content-Security-Policy"]
+        return dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+
+    admin = directives(client.get("/admin/login/"))
+    assert admin["script-src"] == "'self'"  # no inline scripts, no eval
+    assert admin["frame-ancestors"] == "'self'"  # Wagtail previews frame our own pages
+    public = directives(client.get("/"))
+    assert public["style-src"] == "'self'" and public["frame-ancestors"] == "'none'"
 
 
 def test_staff_avatars_are_not_fetched_from_gravatar(settings):
