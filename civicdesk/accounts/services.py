@@ -10,27 +10,47 @@ from wagtail.models import GroupPagePermission, Page
 
 from civicdesk.accounts.models import Agency, StaffProfile, Unit
 from civicdesk.accounts.roles import ROLES, ROLES_BY_CODE, Role, group_name
+from civicdesk.core.records import record_save
 
 
 @transaction.atomic
+def agency_save(*, instance: Agency | None = None, **fields: Any) -> Agency:
+    return record_save(instance or Agency(), **fields)
+
+
+@transaction.atomic
+def agency_delete(*, instance: Agency) -> None:
+    instance.delete()
+
+
 def agency_upsert(*, code: str, **fields: Any) -> Agency:
-    agency = Agency.objects.filter(code=code).first() or Agency(code=code)
-    for name, value in fields.items():
-        setattr(agency, name, value)
-    agency.full_clean()
-    agency.save()
-    return agency
+    return agency_save(instance=Agency.objects.filter(code=code).first(), code=code, **fields)
 
 
 @transaction.atomic
+def unit_save(*, instance: Unit | None = None, **fields: Any) -> Unit:
+    return record_save(instance or Unit(), **fields)
+
+
+@transaction.atomic
+def unit_delete(*, instance: Unit) -> None:
+    instance.delete()
+
+
 def unit_upsert(*, agency: Agency, code: str, **fields: Any) -> Unit:
-    unit = Unit.objects.filter(code=code).first() or Unit(code=code)
-    unit.agency = agency
-    for name, value in fields.items():
-        setattr(unit, name, value)
-    unit.full_clean()
-    unit.save()
-    return unit
+    unit = Unit.objects.filter(code=code).first()
+    return unit_save(instance=unit, agency=agency, code=code, **fields)
+
+
+@transaction.atomic
+def staff_profile_save(*, instance: StaffProfile | None = None, **fields: Any) -> StaffProfile:
+    """A staff member's directory entry (the account itself is managed in Users)."""
+    return record_save(instance or StaffProfile(), **fields)
+
+
+@transaction.atomic
+def staff_profile_delete(*, instance: StaffProfile) -> None:
+    instance.delete()
 
 
 def _permissions(codes: Iterable[str]) -> list[Permission]:

@@ -1,13 +1,24 @@
 """Staff screens for the organisation, in the Wagtail admin."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from civicdesk.accounts.models import Agency, StaffProfile, Unit
+from civicdesk.accounts.services import (
+    agency_delete,
+    agency_save,
+    staff_profile_delete,
+    staff_profile_save,
+    unit_delete,
+    unit_save,
+)
+from civicdesk.core.staffscreens import ServiceModelViewSet
 
 
-class AgencyViewSet(ModelViewSet):
+class AgencyViewSet(ServiceModelViewSet):
     model = Agency
+    save_service = agency_save
+    delete_service = agency_delete
     icon = "home"
     menu_label = _("Agency")
     add_to_admin_menu = False
@@ -32,8 +43,10 @@ class AgencyViewSet(ModelViewSet):
     ]
 
 
-class UnitViewSet(ModelViewSet):
+class UnitViewSet(ServiceModelViewSet):
     model = Unit
+    save_service = unit_save
+    delete_service = unit_delete
     icon = "group"
     menu_label = _("Units")
     list_display = ["name", "name_en", "code", "phone", "is_active"]
@@ -52,8 +65,10 @@ class UnitViewSet(ModelViewSet):
     ]
 
 
-class StaffProfileViewSet(ModelViewSet):
+class StaffProfileViewSet(ServiceModelViewSet):
     model = StaffProfile
+    save_service = staff_profile_save
+    delete_service = staff_profile_delete
     icon = "user"
     menu_label = _("Staff directory")
     list_display = ["user", "unit", "job_title", "phone", "is_listed"]

@@ -14,10 +14,19 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from civicdesk.cases.models import Category, PersonalDataAccess, ReplyTemplate
+from civicdesk.cases.services.categories import (
+    category_delete,
+    category_save,
+    reply_template_delete,
+    reply_template_save,
+)
+from civicdesk.core.staffscreens import ServiceModelViewSet
 
 
-class CategoryViewSet(ModelViewSet):
+class CategoryViewSet(ServiceModelViewSet):
     model = Category
+    save_service = category_save
+    delete_service = category_delete
     icon = "tag"
     menu_label = _("Petition categories")
     add_to_admin_menu = False
@@ -38,8 +47,10 @@ class CategoryViewSet(ModelViewSet):
     ]
 
 
-class ReplyTemplateViewSet(ModelViewSet):
+class ReplyTemplateViewSet(ServiceModelViewSet):
     model = ReplyTemplate
+    save_service = reply_template_save
+    delete_service = reply_template_delete
     icon = "doc-full"
     menu_label = _("Reply templates")
     add_to_admin_menu = False

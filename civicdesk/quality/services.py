@@ -1,4 +1,5 @@
-"""Writes to the work plan: loading a plan from its structured JSON form."""
+"""Writes to the work plan: the admin screens' saves and deletes, and loading a plan from its
+structured JSON form."""
 
 import json
 from pathlib import Path
@@ -7,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from civicdesk.accounts.models import Unit
+from civicdesk.core.records import record_save
 from civicdesk.quality.models import WorkPlan, WorkPlanItem
 
 ALL_UNITS = "all"  # 各組室 in the plan's 承辦單位 column
@@ -73,6 +75,26 @@ def workplan_import(*, data: dict[str, Any]) -> WorkPlan:
         kept.append(item.pk)
     plan.items.exclude(pk__in=kept).delete()
     return plan
+
+
+@transaction.atomic
+def workplan_save(*, instance: WorkPlan | None = None, **fields: Any) -> WorkPlan:
+    return record_save(instance or WorkPlan(), **fields)
+
+
+@transaction.atomic
+def workplan_delete(*, instance: WorkPlan) -> None:
+    instance.delete()
+
+
+@transaction.atomic
+def workplan_item_save(*, instance: WorkPlanItem | None = None, **fields: Any) -> WorkPlanItem:
+    return record_save(instance or WorkPlanItem(), **fields)
+
+
+@transaction.atomic
+def workplan_item_delete(*, instance: WorkPlanItem) -> None:
+    instance.delete()
 
 
 def workplan_import_file(*, path: Path) -> WorkPlan:

@@ -4,14 +4,23 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from civicdesk.core.staffscreens import ServiceDeleteView, ServiceEditView, ServiceModelViewSet
 from civicdesk.quality.models import WorkPlan, WorkPlanItem
+from civicdesk.quality.services import (
+    workplan_delete,
+    workplan_item_delete,
+    workplan_item_save,
+    workplan_save,
+)
 
 
-class WorkPlanViewSet(ModelViewSet):
+class WorkPlanViewSet(ServiceModelViewSet):
     model = WorkPlan
+    save_service = workplan_save
+    delete_service = workplan_delete
     icon = "doc-full"
     menu_label = _("Work plans")
     list_display = ["year", "title"]
@@ -48,11 +57,11 @@ class VisibleItemsMixin:
         return WorkPlanItem.objects.visible_to(self.request.user)
 
 
-class WorkPlanItemEditView(VisibleItemsMixin, EditView):
+class WorkPlanItemEditView(VisibleItemsMixin, ServiceEditView):
     pass
 
 
-class WorkPlanItemDeleteView(VisibleItemsMixin, DeleteView):
+class WorkPlanItemDeleteView(VisibleItemsMixin, ServiceDeleteView):
     pass
 
 
@@ -61,8 +70,10 @@ class WorkPlanItemInspectView(InspectView):
         return get_object_or_404(WorkPlanItem.objects.visible_to(self.request.user), pk=self.pk)
 
 
-class WorkPlanItemViewSet(ModelViewSet):
+class WorkPlanItemViewSet(ServiceModelViewSet):
     model = WorkPlanItem
+    save_service = workplan_item_save
+    delete_service = workplan_item_delete
     icon = "list-ul"
     menu_label = _("Work-plan items")
     list_display = ["code", "focus", "lead_unit", "lead_is_all_units", "co_is_all_units"]
