@@ -26,7 +26,7 @@ SCREENS = [
 def form_data(form):
     """What the browser would send back for the form as shown."""
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
