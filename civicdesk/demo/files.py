@@ -1,41 +1,16 @@
 """The demo plant's downloadable files, written at load time as an office suite would:
-forms as ODF text or spreadsheets (odfpy), documents to read as text PDF (reportlab).
+forms as ODF text or spreadsheets, documents to read as archivable text PDF.
 
 A file is described once as a small dict (heading, paragraphs, sections, a table of fields or
-data) and rendered to each format the document offers. PDFs keep a real text layer: Chinese is
-set in reportlab's CID font MSung-Light (named, not embedded), as `civicdesk.core.pdf`
-does, with its own character collection's CMap so every viewer finds the glyphs.
+data), turned into the office kit's layout blocks, and rendered to each format it offers.
 """
 
-import io
 from collections.abc import Iterable
 from typing import Any
 
-from odf.opendocument import (  # type: ignore[import-untyped]
-    OpenDocumentSpreadsheet,
-    OpenDocumentText,
-)
-from odf.style import (  # type: ignore[import-untyped]
-    ParagraphProperties,
-    Style,
-    TableCellProperties,
-    TableColumnProperties,
-    TextProperties,
-)
-from odf.table import Table, TableCell, TableColumn, TableRow  # type: ignore[import-untyped]
-from odf.text import H, P  # type: ignore[import-untyped]
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import cm  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-)
-from reportlab.platypus import Table as PdfTable
-
-from civicdesk.core.pdf import CJK_FONT, register_fonts, script_markup
+from civicdesk.core.office import odt, pdf
+from civicdesk.core.office.blocks import Block, DataTable, Document, FieldTable, Heading, Text
+from civicdesk.core.office.ods import Sheet, spreadsheet
 
 AUTHOR = "高雄市政府環境保護局中區資源回收廠"
 
@@ -44,11 +19,11 @@ Spec = dict[str, Any]
 
 def render(spec: Spec, extension: str) -> bytes:
     if extension == "odt":
-        return odt(spec)
+        return odt.render(document(spec))
     if extension == "ods":
         return ods(spec)
     if extension == "pdf":
-        return pdf(spec)
+        return pdf.render(document(spec))
     raise ValueError(f"No demo renderer for .{extension}")
 
 
@@ -88,146 +63,30 @@ def _sections(spec: Spec) -> Iterable[tuple[str, list[str]]]:
         yield section["heading"], list(section.get("paragraphs", []))
 
 
-# --- ODF ---------------------------------------------------------------------------------------
-
-
-def odt(spec: Spec) -> bytes:
-    document = OpenDocumentText()
-    bold = Style(name="Label", family="table-cell")
-    bold.addElement(TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
-    document.automaticstyles.addElement(bold)
-    wide = Style(name="Wide", family="table-column")
-    wide.addElement(TableColumnProperties(columnwidth="12cm"))
-    narrow = Style(name="Narrow", family="table-column")
-    narrow.addElement(TableColumnProperties(columnwidth="4.5cm"))
-    centred = Style(name="Centred", family="paragraph")
-    centred.addElement(ParagraphProperties(textalign="center"))
-    centred.addElement(TextProperties(fontsize="16pt", fontweight="bold"))
-    for style in (wide, narrow, centred):
-        document.automaticstyles.addElement(style)
-    document.text.addElement(H(outlinelevel=1, stylename=centred, text=spec["heading"]))
+def document(spec: Spec) -> Document:
+    blocks: list[Block] = [Heading(spec["heading"], 16, level=1)]
     for heading, paragraphs in _sections(spec):
         if heading:
-            document.text.addElement(H(outlinelevel=2, text=heading))
-        for text in paragraphs:
-            document.text.addElement(P(text=text))
+            blocks.append(Heading(heading, 13, level=2))
+        blocks.extend(Text(text) for text in paragraphs)
     fields = spec.get("fields", [])
     if fields:
-        table = Table(name="Form")
-        table.addElement(TableColumn(stylename=narrow))
-        table.addElement(TableColumn(stylename=wide))
-        for label, hint in fields:
-            row = TableRow()
-            for text in (label, hint):
-                cell = TableCell(stylename=bold, valuetype="string")
-                cell.addElement(P(text=text))
-                row.addElement(cell)
-            table.addElement(row)
-        document.text.addElement(table)
-    for text in spec.get("footer", []):
-        document.text.addElement(P(text=text))
-    return _save(document)
+        blocks.append(
+            FieldTable(tuple((label, hint) for label, hint in fields), label_width_cm=4.5)
+        )
+    data = spec.get("table")
+    if data:
+        rows = tuple(tuple(str(value) for value in row) for row in data["rows"])
+        blocks.append(DataTable(tuple(data["columns"]), rows))
+    blocks.extend(Text(text) for text in spec.get("footer", []))
+    return Document(title=spec["heading"], language="zh-hant", author=AUTHOR, blocks=tuple(blocks))
 
 
 def ods(spec: Spec) -> bytes:
-    document = OpenDocumentSpreadsheet()
     data = spec.get("table") or {
         "columns": ["項目", "填寫內容"],
         "rows": [[label, ""] for label, _hint in spec.get("fields", [])],
     }
-    table = Table(name=spec.get("sheet", "工作表1"))
-    table.addElement(_row([spec["heading"]]))
-    for text in spec.get("paragraphs", []):
-        table.addElement(_row([text]))
-    table.addElement(_row(data["columns"]))
-    for values in data["rows"]:
-        table.addElement(_row(values))
-    document.spreadsheet.addElement(table)
-    return _save(document)
-
-
-def _row(values: list[Any]) -> Any:
-    row = TableRow()
-    for value in values:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            cell = TableCell(valuetype="float", value=value)
-        else:
-            cell = TableCell(valuetype="string")
-        cell.addElement(P(text=str(value)))
-        row.addElement(cell)
-    return row
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-# --- PDF ---------------------------------------------------------------------------------------
-
-
-def _style(size: float, *, center: bool = False) -> ParagraphStyle:
-    return ParagraphStyle(
-        "demo",
-        fontName=CJK_FONT,
-        fontSize=size,
-        leading=size * 1.5,
-        alignment=1 if center else 0,
-        wordWrap="CJK",
-        spaceAfter=size * 0.4,
-    )
-
-
-def pdf(spec: Spec) -> bytes:
-    register_fonts()
-    body = _style(11)
-    buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2.5 * cm,
-        rightMargin=2.5 * cm,
-        topMargin=2.5 * cm,
-        bottomMargin=2.5 * cm,
-        title=spec["heading"],
-        author=AUTHOR,
-        creator="civicdesk demo",
-        lang="zh-Hant-TW",
-    )
-    story: list[Any] = [Paragraph(script_markup(spec["heading"]), _style(16, center=True))]
-    for heading, paragraphs in _sections(spec):
-        if heading:
-            story.append(Paragraph(script_markup(heading), _style(13)))
-        story.extend(Paragraph(script_markup(text), body) for text in paragraphs)
-    width = A4[0] - 5 * cm
-    fields = spec.get("fields", [])
-    data = spec.get("table")
-    if fields:
-        story.extend(_grid([[label, hint] for label, hint in fields], [4.5 * cm, width - 4.5 * cm]))
-    if data:
-        columns = len(data["columns"])
-        rows = [data["columns"], *data["rows"]]
-        story.extend(_grid(rows, [width / columns] * columns, header=True))
-    story.extend(Paragraph(script_markup(text), body) for text in spec.get("footer", []))
-    template.build(story)
-    return buffer.getvalue()
-
-
-def _grid(rows: list[list[Any]], widths: list[float], *, header: bool = False) -> list[Any]:
-    cell = _style(10)
-    table = PdfTable(
-        [[Paragraph(script_markup(str(value)), cell) for value in row] for row in rows],
-        colWidths=widths,
-        repeatRows=1 if header else 0,
-    )
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")))
-    else:
-        style.append(("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eeeeee")))
-    table.setStyle(style)
-    return [Spacer(1, 6), table, Spacer(1, 10)]
+    lead = [[spec["heading"]], *([text] for text in spec.get("paragraphs", []))]
+    rows = [*lead, data["columns"], *data["rows"]]
+    return spreadsheet([Sheet(spec.get("sheet", "工作表1"), rows, header_row=len(lead))])

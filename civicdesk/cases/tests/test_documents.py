@@ -116,13 +116,19 @@ def test_oral_record_pdf_has_a_text_layer(client, make_case, users):
     assert "每天傍晚在大中一路聞到很重的垃圾臭味" in text  # the content, wrapped yet whole
 
 
-def test_pdf_names_the_traditional_chinese_cmap(make_case, users):
-    """reportlab's default CMap for MSung-Light is the Simplified Chinese one, which viewers
-    cannot combine with the font's Adobe-CNS1 collection."""
+def test_pdf_embeds_its_traditional_chinese_font(make_case, users):
+    """Chinese is drawn from a font inside the file, never one the viewer has to supply:
+    reportlab's CID fonts left that to the viewer, with a Simplified Chinese CMap by default."""
     case = make_case()
     view = PetitionerView(NAME, "", "", "", False, False)
     pdf = documents.oral_record_pdf(case, view, users["coordinator"])
-    assert b"/UniCNS-UTF16-H" in pdf and b"/Ordering (CNS1)" in pdf
+    fonts = [
+        font["/FontDescriptor"]
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for font in page["/Resources"]["/Font"].values()
+    ]
+    assert any("TW-Kai" in descriptor["/FontName"] for descriptor in fonts)
+    assert all("/FontFile2" in descriptor for descriptor in fonts)
     assert b"UniGB" not in pdf
 
 

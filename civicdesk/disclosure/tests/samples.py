@@ -11,11 +11,11 @@ from odf.text import H, P  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
 
-from civicdesk.core.pdf import CJK_FONT as FONT
-from civicdesk.core.pdf import register_fonts
+from civicdesk.core.office.fonts import CJK_FONT as FONT
+from civicdesk.core.office.fonts import register_fonts
 
-# The same registration as the site's own PDFs: reportlab keeps one font per name for the
-# whole process, and its default CMap for MSung-Light is the Simplified Chinese one.
+# The same embedded fonts as the site's own PDFs: reportlab keeps one font per name for the
+# whole process.
 register_fonts()
 
 
