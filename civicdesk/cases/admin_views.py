@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from civicdesk.cases import permissions
 from civicdesk.cases.attachments import AttachmentRejected
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import AccessPurpose, Case, Category, Reply, ReplyTemplate
 from civicdesk.cases.selectors import (
     CaseFilters,
@@ -28,7 +29,7 @@ from civicdesk.cases.selectors import (
     petitioner_for_staff,
 )
 from civicdesk.cases.services import handling
-from civicdesk.cases.services.common import CaseError, today
+from civicdesk.cases.services.clock import today
 from civicdesk.cases.services.intake import case_record, petition_input_from_form
 from civicdesk.cases.staff_forms import ACTION_FORMS, RecordForm
 from civicdesk.cases.states import Action, State

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civicdesk.cases.attachments import AttachmentRejected
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.forms import PetitionForm, ReopenForm, SurveyForm, TrackForm
 from civicdesk.cases.models import Case, Category, Channel
 from civicdesk.cases.selectors import case_public_status
@@ -23,7 +24,6 @@ from civicdesk.cases.services.citizen import (
     survey_is_open,
     survey_submit,
 )
-from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.intake import case_confirm, case_submit, petition_input_from_form
 from civicdesk.core.i18n import is_english
 from civicdesk.core.ratelimit import count_hit, over_limit, rate_limited

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, Category, Channel
 from civicdesk.cases.permissions import can
-from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.handling import case_recategorise
 from civicdesk.cases.states import Action
 from civicdesk.triage.classifier import CategoryClassifier

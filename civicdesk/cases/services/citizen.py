@@ -8,16 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civicdesk.cases import deadlines
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, CaseEvent, SatisfactionResponse
-from civicdesk.cases.services.common import (
-    CaseError,
-    calendar_around,
-    lock,
-    notify_staff,
-    password_matches,
-    today,
-    transition,
-)
+from civicdesk.cases.services.clock import calendar_around, today
+from civicdesk.cases.services.credentials import password_matches
+from civicdesk.cases.services.notify import notify_staff
+from civicdesk.cases.services.timeline import lock, transition
 from civicdesk.cases.states import Action, State
 
 

@@ -14,8 +14,10 @@ from django.db import transaction
 from civicdesk.accounts.models import StaffProfile
 from civicdesk.accounts.roles import DIRECTOR, UNIT_HEAD, group_name
 from civicdesk.cases.models import Case, CaseEvent
-from civicdesk.cases.services.common import calendar_around, notify_staff, record_event
+from civicdesk.cases.services.clock import calendar_around
 from civicdesk.cases.services.intake import case_expire_unconfirmed
+from civicdesk.cases.services.notify import notify_staff
+from civicdesk.cases.services.timeline import record_event
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import AccessPurpose, Case, CaseEvent, Reply
 from civicdesk.cases.selectors import petitioner_for_staff
-from civicdesk.cases.services.common import CaseError, record_event
+from civicdesk.cases.services.timeline import record_event
 from civicdesk.faq.permissions import PROMOTE
 
 FAQ_PURPOSE = AccessPurpose.FAQ_PROMOTION

@@ -17,8 +17,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, Category, Channel
-from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.intake import PetitionInput, case_record
 from civicdesk.core.rocdate import parse_roc_date
 

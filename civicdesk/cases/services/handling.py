@@ -10,18 +10,12 @@ from django.utils.translation import gettext as _
 from civicdesk.accounts.models import Unit
 from civicdesk.accounts.selectors import user_unit
 from civicdesk.cases import deadlines
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, Category, Outcome, Reply
 from civicdesk.cases.permissions import require
-from civicdesk.cases.services.common import (
-    CaseError,
-    calendar_around,
-    lock,
-    notify_petitioner,
-    notify_staff,
-    record_event,
-    today,
-    transition,
-)
+from civicdesk.cases.services.clock import calendar_around, today
+from civicdesk.cases.services.notify import notify_petitioner, notify_staff
+from civicdesk.cases.services.timeline import lock, record_event, transition
 from civicdesk.cases.states import Action, State
 
 FILE_REASONS = {

@@ -16,19 +16,13 @@ from django.utils.translation import gettext as _
 
 from civicdesk.cases import deadlines
 from civicdesk.cases.attachments import attachment_store
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, CaseEvent, Category, Channel, Petitioner
 from civicdesk.cases.models.case import WEB_CHANNELS
-from civicdesk.cases.services.common import (
-    CaseError,
-    calendar_around,
-    hash_token,
-    new_number,
-    new_password,
-    notify_petitioner,
-    record_event,
-    today,
-    transition,
-)
+from civicdesk.cases.services.clock import calendar_around, today
+from civicdesk.cases.services.credentials import hash_token, new_number, new_password
+from civicdesk.cases.services.notify import notify_petitioner
+from civicdesk.cases.services.timeline import record_event, transition
 from civicdesk.cases.states import Action, State
 
 

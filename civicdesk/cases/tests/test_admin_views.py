@@ -15,7 +15,7 @@ from civicdesk.cases import admin_views
 from civicdesk.cases.models import Case, CaseEvent, Category, Channel, PersonalDataAccess, Reply
 from civicdesk.cases.services import handling
 from civicdesk.cases.services.citizen import case_authenticate
-from civicdesk.cases.services.common import calendar_around
+from civicdesk.cases.services.clock import calendar_around
 from civicdesk.cases.services.intake import case_submit
 from civicdesk.cases.states import State
 from civicdesk.cases.tests.conftest import petition

@@ -2,7 +2,7 @@ import pytest
 
 from civicdesk.cases.models import Case, CaseEvent
 from civicdesk.cases.services import handling
-from civicdesk.cases.services.common import calendar_around
+from civicdesk.cases.services.clock import calendar_around
 from civicdesk.cases.services.control import cases_control
 from civicdesk.notifications.models import OutboundMail
 

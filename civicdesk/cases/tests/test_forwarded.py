@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, Category, Channel
-from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.forwarded import forwarded_import_csv, parse_forwarded_date
 from civicdesk.cases.states import State
 

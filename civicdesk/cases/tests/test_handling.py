@@ -5,10 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from civicdesk.accounts.models import Unit
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Outcome, PersonalDataAccess, Reply
 from civicdesk.cases.selectors import case_public_status, petitioner_for_staff
 from civicdesk.cases.services import handling
-from civicdesk.cases.services.common import CaseError, calendar_around
+from civicdesk.cases.services.clock import calendar_around
 from civicdesk.cases.states import State
 from civicdesk.notifications.models import OutboundMail
 

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, CaseEvent, Channel
 from civicdesk.cases.services.citizen import case_authenticate
-from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.intake import (
     case_confirm,
     case_expire_unconfirmed,

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import CaseEvent, PersonalDataAccess
-from civicdesk.cases.services.common import CaseError
 from civicdesk.faq.models import FaqFeedback, FaqPage, FaqPromotion, FaqViewCount
 from civicdesk.faq.services import (
     FaqError,

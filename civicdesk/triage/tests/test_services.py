@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from civicdesk.accounts.models import Unit
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Case, CaseEvent, Category
 from civicdesk.cases.services import handling
-from civicdesk.cases.services.common import CaseError, calendar_around
+from civicdesk.cases.services.clock import calendar_around
 from civicdesk.cases.services.intake import case_confirm, case_submit
 from civicdesk.cases.states import Action, State
 from civicdesk.cases.tests.conftest import petition

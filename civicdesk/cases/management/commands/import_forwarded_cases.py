@@ -6,8 +6,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from civicdesk.cases.errors import CaseError
 from civicdesk.cases.models import Category, Channel
-from civicdesk.cases.services.common import CaseError
 from civicdesk.cases.services.forwarded import forwarded_import_csv
 
 
