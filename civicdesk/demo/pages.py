@@ -81,14 +81,18 @@ def _fill_disclosure_item(
 ) -> None:
     page.category = spec["category"]
     page.withheld_note = text.get("withheld_note", "")
-    page.attachments = [
-        DisclosureAttachment(document=document)
-        for document in _documents(spec.get("documents", []))
-    ]
-    page.withheld_parts = [
-        WithheldPart(withheld=part["withheld"], ground=part["ground"])
-        for part in text.get("withheld", [])
-    ]
+    page.attachments.set(
+        [
+            DisclosureAttachment(document=document)
+            for document in _documents(spec.get("documents", []))
+        ]
+    )
+    page.withheld_parts.set(
+        [
+            WithheldPart(withheld=part["withheld"], ground=part["ground"])
+            for part in text.get("withheld", [])
+        ]
+    )
 
 
 def _fill_procedure(page: ServiceProcedurePage, spec: dict[str, Any], text: dict[str, Any]) -> None:
@@ -101,9 +105,9 @@ def _fill_procedure(page: ServiceProcedurePage, spec: dict[str, Any], text: dict
     page.contact_email = spec.get("contact_email", "")
     page.steps = [("step", step) for step in text.get("steps", [])]
     page.laws = [("law", law) for law in text.get("laws", [])]
-    page.forms = [
-        ProcedureForm(document=document) for document in _documents(spec.get("documents", []))
-    ]
+    page.forms.set(
+        [ProcedureForm(document=document) for document in _documents(spec.get("documents", []))]
+    )
 
 
 def _publish(page: Page) -> None:

@@ -11,7 +11,7 @@ from wagtail.documents.forms import BaseDocumentForm
 
 from civicdesk.disclosure import files as filecheck
 from civicdesk.disclosure.models import DocumentKind
-from civicdesk.metadata.fields import CLASSIFICATION_FIELDS
+from civicdesk.metadata.published import unclassified_fields
 
 UPLOAD_FIELDS = ("new_odf_file", "new_pdf_file")
 
@@ -59,11 +59,10 @@ class DocumentAdminForm(WagtailAdminModelForm):
                     "change_note", _("Say what changed in this version; the public sees it.")
                 )
         if "action-publish" in self.data:
-            for name in CLASSIFICATION_FIELDS:
-                if name in self.fields and not cleaned.get(name):
-                    self.add_error(
-                        name, _("Choose a code: a document cannot be published unclassified.")
-                    )
+            for name in unclassified_fields(cleaned, self.fields):
+                self.add_error(
+                    name, _("Choose a code: a document cannot be published unclassified.")
+                )
             if not checked and latest is None and not self.upload_errors:
                 self.add_error(
                     "new_pdf_file" if not is_form else "new_odf_file",

@@ -5,13 +5,14 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 
+from civicdesk.metadata.published import PublishedItemQuerySet
+
 if TYPE_CHECKING:
     from civicdesk.disclosure.models import Document, DocumentFile, DocumentVersion  # noqa: F401
 
 
-class DocumentQuerySet(models.QuerySet["Document"]):
-    def published(self) -> "DocumentQuerySet":
-        return self.filter(live=True)
+class DocumentQuerySet(PublishedItemQuerySet["Document"]):
+    """`published()`, `due_for_review(on=…)` and `unscheduled()` of every published item."""
 
 
 class DocumentVersionQuerySet(models.QuerySet["DocumentVersion"]):

@@ -17,6 +17,7 @@ from civicdesk.disclosure.selectors import (
 from civicdesk.search.documents import Kind, SearchDocument
 from civicdesk.search.registry import SearchProvider, register, register_facet_labels
 from civicdesk.search.services import search_reindex_later
+from civicdesk.website.base import PAGE_SEARCH_SOURCE
 
 SOURCE = "document"
 LANGUAGES = ("zh-hant", "en")
@@ -96,7 +97,6 @@ def document_reindex_later(document_id: int) -> None:
     """Refresh the document's entries and those of the pages that offer it: a disclosure item
     or a procedure lists its attachments' titles, which change or vanish with the document."""
     from civicdesk.disclosure.models import DisclosureAttachment, ProcedureForm
-    from civicdesk.website.search import SOURCE as PAGE_SOURCE
 
     search_reindex_later(source=SOURCE, object_id=document_id)
     pages = set(
@@ -105,7 +105,7 @@ def document_reindex_later(document_id: int) -> None:
         )
     ) | set(ProcedureForm.objects.filter(document_id=document_id).values_list("page_id", flat=True))
     for page_id in sorted(pages):
-        search_reindex_later(source=PAGE_SOURCE, object_id=page_id)
+        search_reindex_later(source=PAGE_SEARCH_SOURCE, object_id=page_id)
 
 
 def reindex_document(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from civicdesk.core.i18n import localized
 from civicdesk.search.documents import Kind
-from civicdesk.website.models import ClassifiedPage
+from civicdesk.website.base import ClassifiedPage
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 

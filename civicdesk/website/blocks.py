@@ -1,33 +1,9 @@
-"""StreamField blocks editors compose standard pages from."""
+"""The home page's task-link blocks; the blocks every page type shares are in `website.base`."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
 
 from civicdesk.website.home import ONLINE_SERVICES
-
-
-class DownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("file"))
-    title = blocks.CharBlock(label=_("link text"), required=False)
-
-    class Meta:
-        icon = "doc-full"
-        template = "website/blocks/download.html"
-        label = _("Download")
-
-
-class ContentBlocks(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        label=_("Heading"), form_classname="title", template="website/blocks/heading.html"
-    )
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        features=["bold", "italic", "ol", "ul", "link", "document-link", "h3", "h4"],
-    )
-    image = ImageBlock(label=_("Image"))
-    download = DownloadBlock()
 
 
 def _service_choices() -> list[tuple[str, str]]:

@@ -15,6 +15,8 @@ from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.core.i18n import is_english, language_tag, localized
 from civicdesk.core.siteurl import absolute_url, page_url
 from civicdesk.metadata.dublincore import Metadata
+from civicdesk.website.base import ClassifiedPage
+from civicdesk.website.models import SiteChrome
 
 if TYPE_CHECKING:
     from civicdesk.accounts.models import Agency
@@ -87,6 +89,37 @@ def site_updated_on() -> datetime.datetime | None:
     return Page.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
 
 
+def metadata_for_page(page: ClassifiedPage, request: HttpRequest | None = None) -> Metadata:
+    """A page's 15 Dublin Core elements, keywords and codes: the agency creates and publishes
+    it, its unit contributes, and the site chrome gives coverage and the rights page."""
+    agency = agency_get_current()
+    chrome = SiteChrome.for_request(request) if request else None
+    parent = page.get_parent()
+    rights_page = chrome.open_data_page if chrome else None
+    published = page.last_published_at or page.latest_revision_created_at
+    return Metadata(
+        title=page.seo_title or page.title,
+        creator=agency.display_name if agency else "",
+        subject=localized(page.theme_code, "name") if page.theme_code else "",
+        description=page.search_description or page.summary(),
+        contributor=page.owner_unit.display_name if page.owner_unit else "",
+        type=str(page.specific_class._meta.verbose_name) if page.specific_class else "",
+        format="text/html",
+        source=page_url(page, request),
+        language=language_tag(page.locale.language_code),
+        coverage=localized(chrome, "coverage") if chrome else "",
+        publisher=agency.display_name if agency else "",
+        date=published.date() if published else None,
+        identifier=agency.code if agency else "",
+        relation=page_url(parent, request) if parent and parent.depth > 1 else "",
+        rights=page_url(rights_page.localized, request) if rights_page else "",
+        keywords=page.keywords,
+        theme=page.theme_code.code if page.theme_code else "",
+        cake=page.cake_code.code if page.cake_code else "",
+        service=page.service_code.code if page.service_code else "",
+    )
+
+
 def screen_metadata(request: HttpRequest, title: str, description: str = "") -> Metadata | None:
     """Metadata for a screen that is not a page (search, errors): the home page's
     classification and agency data, with this screen's title, description, address and date
@@ -94,7 +127,7 @@ def screen_metadata(request: HttpRequest, title: str, description: str = "") -> 
     home = home_page(request)
     if home is None:
         return None
-    base = home.specific.get_metadata(request)
+    base = metadata_for_page(home.specific, request)
     updated = site_updated_on()
     return replace(
         base,

@@ -5,7 +5,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from civicdesk.metadata.fields import CLASSIFICATION_FIELDS
+from civicdesk.metadata.published import unclassified_fields
 
 
 class ClassifiedPageForm(WagtailAdminPageForm):
@@ -13,9 +13,6 @@ class ClassifiedPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         # Drafts may be unclassified; the guideline forbids publishing them.
         if "action-publish" in self.data:
-            for name in CLASSIFICATION_FIELDS:
-                if name in self.fields and not cleaned.get(name):
-                    self.add_error(
-                        name, _("Choose a code: a page cannot be published unclassified.")
-                    )
+            for name in unclassified_fields(cleaned, self.fields):
+                self.add_error(name, _("Choose a code: a page cannot be published unclassified."))
         return cleaned

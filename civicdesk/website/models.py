@@ -1,149 +1,19 @@
 """Wagtail page types of the public site and the site-wide settings they share."""
 
-import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from civicdesk.accounts.selectors import agency_get_current, unit_list_for_directory
-from civicdesk.core.i18n import language_tag, localized
-from civicdesk.core.siteurl import page_url
-from civicdesk.metadata.dublincore import Metadata
-from civicdesk.metadata.fields import classification_code_field, missing_classification
-from civicdesk.metadata.models import Scheme
-from civicdesk.search.documents import Kind
-from civicdesk.website.blocks import ContentBlocks, TaskBlocks
-from civicdesk.website.forms import ClassifiedPageForm
+from civicdesk.accounts.selectors import unit_list_for_directory
+from civicdesk.website.base import ClassifiedPage, ContentBlocks
+from civicdesk.website.blocks import TaskBlocks
 from civicdesk.website.home import home_slots, home_tasks
-
-
-def streamfield_text(value: Any) -> list[str]:
-    """The searchable strings of a StreamField value (headings, paragraphs, link texts)."""
-    if not value:
-        return []
-    return [str(part) for part in value.stream_block.get_searchable_content(value) if part]
-
-
-class ClassifiedPage(Page):
-    """Abstract base of every public page: owner, review date, keywords and the three codes.
-
-    A page may be drafted unclassified but never published unclassified (分類檢索規範).
-    """
-
-    theme_code = classification_code_field(Scheme.THEME)
-    cake_code = classification_code_field(Scheme.CAKE)
-    service_code = classification_code_field(Scheme.SERVICE)
-    keywords = models.CharField(
-        _("keywords"), max_length=255, blank=True, help_text=_("Comma-separated; DC.Keywords.")
-    )
-    owner_unit = models.ForeignKey(
-        "accounts.Unit",
-        verbose_name=_("publishing unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The unit that publishes and keeps this page current (發布單位)."),
-    )
-    review_by = models.DateField(
-        _("review by"),
-        null=True,
-        blank=True,
-        help_text=_("The owner checks the page by this date."),
-    )
-
-    base_form_class = ClassifiedPageForm
-
-    metadata_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("theme_code"),
-                FieldPanel("cake_code"),
-                FieldPanel("service_code"),
-                FieldPanel("keywords"),
-            ],
-            heading=_("Classification (required to publish)"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("owner_unit"), FieldPanel("review_by")], heading=_("Ownership")
-        ),
-    ]
-    promote_panels = Page.promote_panels + metadata_panels
-
-    class Meta:
-        abstract = True
-
-    def missing_classification(self) -> list[str]:
-        return missing_classification(self)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        update_fields = kwargs.get("update_fields")
-        touches_live = update_fields is None or "live" in update_fields
-        if self.live and touches_live and self.missing_classification():
-            raise ValidationError(
-                _("A page must have its theme, administration and service codes to be published.")
-            )
-        super().save(*args, **kwargs)
-
-    def get_metadata(self, request: HttpRequest | None = None) -> Metadata:
-        agency = agency_get_current()
-        settings = SiteChrome.for_request(request) if request else None
-        parent = self.get_parent()
-        rights_page = settings.open_data_page if settings else None
-        published = self.last_published_at or self.latest_revision_created_at
-        return Metadata(
-            title=self.seo_title or self.title,
-            creator=agency.display_name if agency else "",
-            subject=localized(self.theme_code, "name") if self.theme_code else "",
-            description=self.search_description or self.summary(),
-            contributor=self.owner_unit.display_name if self.owner_unit else "",
-            type=str(self.specific_class._meta.verbose_name) if self.specific_class else "",
-            format="text/html",
-            source=page_url(self, request),
-            language=language_tag(self.locale.language_code),
-            coverage=localized(settings, "coverage") if settings else "",
-            publisher=agency.display_name if agency else "",
-            date=published.date() if published else None,
-            identifier=agency.code if agency else "",
-            relation=page_url(parent, request) if parent and parent.depth > 1 else "",
-            rights=page_url(rights_page.localized, request) if rights_page else "",
-            keywords=self.keywords,
-            theme=self.theme_code.code if self.theme_code else "",
-            cake=self.cake_code.code if self.cake_code else "",
-            service=self.service_code.code if self.service_code else "",
-        )
-
-    def summary(self, length: int = 150) -> str:
-        """The page's opening words, for a description its editor did not write."""
-        return Truncator(" ".join(self.search_body().split())).chars(length)
-
-    @property
-    def updated_on(self) -> datetime.datetime | None:
-        return self.last_published_at or self.latest_revision_created_at
-
-    # Site search (civicdesk.search): what a page type contributes to the index.
-    search_kind = Kind.PAGE
-
-    def search_body(self) -> str:
-        """The page's text for the site search; page types with more fields extend it."""
-        parts = [self.search_description, getattr(self, "intro", "") or ""]
-        body = getattr(self, "body", None)
-        if body is not None:
-            parts.extend(streamfield_text(body))
-        return "\n".join(strip_tags(str(part)) for part in parts if part)
-
-    def search_facets(self) -> dict[str, str]:
-        """Extra facet values (e.g. the §7 category) beyond codes, unit and kind."""
-        return {}
 
 
 class HomePage(ClassifiedPage):

@@ -10,9 +10,7 @@ from wagtail.models import Page
 from civicdesk.search.documents import SearchDocument
 from civicdesk.search.registry import SearchProvider, register
 from civicdesk.search.services import search_reindex_later
-from civicdesk.website.models import ClassifiedPage
-
-SOURCE = "page"
+from civicdesk.website.base import PAGE_SEARCH_SOURCE, ClassifiedPage
 
 
 def page_documents(object_id: str) -> list[SearchDocument]:
@@ -27,7 +25,7 @@ def page_documents(object_id: str) -> list[SearchDocument]:
     facets = specific.search_facets()
     return [
         SearchDocument(
-            source=SOURCE,
+            source=PAGE_SEARCH_SOURCE,
             object_id=str(specific.pk),
             language=specific.locale.language_code,
             kind=specific.search_kind,
@@ -50,11 +48,13 @@ def page_ids() -> list[str]:
 
 
 def register_page_provider() -> None:
-    register(SearchProvider(source=SOURCE, documents_for=page_documents, all_ids=page_ids))
+    register(
+        SearchProvider(source=PAGE_SEARCH_SOURCE, documents_for=page_documents, all_ids=page_ids)
+    )
 
 
 def reindex_page(sender: Any, instance: Page, **kwargs: Any) -> None:
-    search_reindex_later(source=SOURCE, object_id=instance.pk)
+    search_reindex_later(source=PAGE_SEARCH_SOURCE, object_id=instance.pk)
 
 
 def check_links_later(sender: Any, instance: Page, **kwargs: Any) -> None:
@@ -70,12 +70,12 @@ def check_links_later(sender: Any, instance: Page, **kwargs: Any) -> None:
 def reindex_moved_pages(sender: Any, instance: Page, **kwargs: Any) -> None:
     # A move changes the URL of the page and of everything under it.
     for pk in Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True):
-        search_reindex_later(source=SOURCE, object_id=pk)
+        search_reindex_later(source=PAGE_SEARCH_SOURCE, object_id=pk)
 
 
 def forget_deleted_page(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Page):
-        search_reindex_later(source=SOURCE, object_id=instance.pk)
+        search_reindex_later(source=PAGE_SEARCH_SOURCE, object_id=instance.pk)
 
 
 def reindex_restricted_pages(sender: Any, instance: Any, **kwargs: Any) -> None:

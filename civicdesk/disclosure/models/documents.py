@@ -10,7 +10,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -25,8 +24,7 @@ from civicdesk.disclosure.querysets import (
     DocumentQuerySet,
     DocumentVersionQuerySet,
 )
-from civicdesk.metadata.fields import classification_code_field, missing_classification
-from civicdesk.metadata.models import Scheme
+from civicdesk.metadata.published import PublishedItem
 
 
 class DocumentKind(models.TextChoices):
@@ -42,7 +40,9 @@ class DocumentLanguage(models.TextChoices):
     BOTH = "zh-Hant-TW,en", _("Chinese and English")
 
 
-class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class Document(
+    LockableMixin, DraftStateMixin, RevisionMixin, PublishedItem, index.Indexed, models.Model
+):
     """A document or blank form offered for download, with its Dublin Core metadata.
 
     Creator and publisher are the agency, the date is the last publication, identifier the
@@ -67,9 +67,6 @@ class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mod
         default=DocumentKind.DOCUMENT,
         help_text=_("A blank form is offered in ODF; a document to read as a text PDF."),
     )
-    theme_code = classification_code_field(Scheme.THEME)
-    cake_code = classification_code_field(Scheme.CAKE)
-    service_code = classification_code_field(Scheme.SERVICE)
     keywords = models.CharField(
         _("keywords (Chinese)"),
         max_length=255,
@@ -77,21 +74,6 @@ class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mod
         help_text=_("Comma-separated; DC.Keywords."),
     )
     keywords_en = models.CharField(_("keywords (English)"), max_length=255, blank=True)
-    owner_unit = models.ForeignKey(
-        "accounts.Unit",
-        verbose_name=_("publishing unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The unit that publishes and keeps this document current (發布單位)."),
-    )
-    review_by = models.DateField(
-        _("review by"),
-        null=True,
-        blank=True,
-        help_text=_("The owner checks the document by this date."),
-    )
     language = models.CharField(
         _("language of the files"),
         max_length=20,
@@ -137,6 +119,10 @@ class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mod
 
     objects = DocumentQuerySet.as_manager()
 
+    unclassified_message = _(
+        "A document must have its theme, administration and service codes to be published."
+    )
+
     search_fields = [
         index.SearchField("title"),
         index.SearchField("title_en"),
@@ -161,16 +147,6 @@ class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mod
     def __str__(self) -> str:
         return localized(self, "title")
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # The last guard, whoever publishes (admin, service, scheduled publishing).
-        update_fields = kwargs.get("update_fields")
-        touches_live = update_fields is None or "live" in update_fields
-        if self.live and touches_live:
-            problems = self.publish_problems()
-            if problems:
-                raise ValidationError(problems)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("disclosure:document_detail", kwargs={"pk": self.pk})
 
@@ -182,21 +158,9 @@ class Document(LockableMixin, DraftStateMixin, RevisionMixin, index.Indexed, mod
     def is_form(self) -> bool:
         return self.kind == DocumentKind.FORM
 
-    def missing_classification(self) -> list[str]:
-        return missing_classification(self)
-
     def publish_problems(self) -> list[str]:
         """Why this document may not be published now; empty when it may."""
-        problems = []
-        if self.missing_classification():
-            problems.append(
-                str(
-                    _(
-                        "A document must have its theme, administration and service codes to "
-                        "be published."
-                    )
-                )
-            )
+        problems = super().publish_problems()
         latest = self.versions.order_by("-number").first() if self.pk else None
         if latest is None:
             problems.append(str(_("Upload the document's file before publishing it.")))

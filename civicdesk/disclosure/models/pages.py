@@ -2,8 +2,9 @@
 with its attachments and, when part was withheld, the art. 18 record."""
 
 # Wagtail ships no types, so fields of Page and Orderable subclasses cannot be inferred (as in
-# civicdesk.website, which pyproject exempts the same way).
-# mypy: disable-error-code="var-annotated"
+# civicdesk.website, which pyproject exempts the same way), nor the managers of the Orderable
+# children that django-stubs would add to a page for its child relations.
+# mypy: disable-error-code="var-annotated, django-manager-missing"
 
 from typing import Any
 
@@ -26,8 +27,7 @@ from civicdesk.disclosure.categories import (
     ground_choices,
 )
 from civicdesk.search.documents import Kind
-from civicdesk.website.blocks import ContentBlocks
-from civicdesk.website.models import ClassifiedPage
+from civicdesk.website.base import ClassifiedPage, ContentBlocks
 
 
 class DisclosureIndexPage(ClassifiedPage):

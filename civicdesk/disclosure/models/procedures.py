@@ -2,8 +2,9 @@
 channels, forms, the responsible officer and the laws."""
 
 # Wagtail ships no types, so fields of Page and Orderable subclasses cannot be inferred (as in
-# civicdesk.website, which pyproject exempts the same way).
-# mypy: disable-error-code="var-annotated"
+# civicdesk.website, which pyproject exempts the same way), nor the managers of the Orderable
+# children that django-stubs would add to a page for its child relations.
+# mypy: disable-error-code="var-annotated, django-manager-missing"
 
 from typing import Any
 
@@ -19,8 +20,7 @@ from wagtail.models import Orderable, Page
 from civicdesk.core.i18n import localized
 from civicdesk.disclosure.blocks import LawBlocks, StepBlocks
 from civicdesk.search.documents import Kind
-from civicdesk.website.blocks import ContentBlocks
-from civicdesk.website.models import ClassifiedPage, streamfield_text
+from civicdesk.website.base import ClassifiedPage, ContentBlocks, streamfield_text
 
 LIST_FEATURES = ["bold", "ol", "ul", "link"]
 

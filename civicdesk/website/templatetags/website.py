@@ -6,8 +6,9 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
-from civicdesk.metadata.dublincore import meta_tags
-from civicdesk.website.chrome import chrome_context, screen_metadata
+from civicdesk.metadata.dublincore import Metadata, meta_tags
+from civicdesk.website.base import ClassifiedPage
+from civicdesk.website.chrome import chrome_context, metadata_for_page, screen_metadata
 
 register = template.Library()
 
@@ -32,8 +33,8 @@ def page_metadata(
     passes its title and description."""
     request = context["request"]
     page = context.get("page")
-    if page is not None and hasattr(page, "get_metadata"):
-        metadata = page.get_metadata(request)
+    if isinstance(page, ClassifiedPage):
+        metadata: Metadata | None = metadata_for_page(page, request)
     else:
         metadata = screen_metadata(request, title, description)
     if metadata is None:  # no home page yet
