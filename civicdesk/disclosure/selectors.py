@@ -1,5 +1,6 @@
 """Reads of the document library and the disclosure pages for public screens and the search."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -201,9 +202,18 @@ def procedure_list(*, index: Page) -> list[ServiceProcedurePage]:
     )
 
 
-def document_list_for_review() -> DocumentQuerySet:
-    """Published documents with their owner unit, for the freshness report."""
-    return Document.objects.published().select_related("owner_unit").order_by("review_by", "pk")
+def document_list_due_for_review(*, on: datetime.date) -> DocumentQuerySet:
+    """Published documents whose review-by date has passed on `on`, oldest date first."""
+    return (
+        Document.objects.due_for_review(on=on)
+        .select_related("owner_unit")
+        .order_by("review_by", "pk")
+    )
+
+
+def document_list_unscheduled() -> DocumentQuerySet:
+    """Published documents without a review-by date."""
+    return Document.objects.unscheduled().select_related("owner_unit").order_by("pk")
 
 
 def disclosure_item_list_public() -> list[DisclosureItemPage]:

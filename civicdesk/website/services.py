@@ -128,3 +128,10 @@ def links_check_all(*, timeout: float | None = None) -> int:
         broken += sum(check.is_broken for check in page_links_check(page_id=pk, timeout=timeout))
     LinkCheck.objects.exclude(page__live=True).delete()
     return broken
+
+
+def links_check_all_later() -> None:
+    """Check every live page's links in the background; the staff screen does not wait."""
+    from civicdesk.website.tasks import links_check_all_task  # the task module imports this one
+
+    links_check_all_task.enqueue()

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "civicdesk.faq",
     "civicdesk.triage",
     "civicdesk.api",
+    "civicdesk.reports",
     "civicdesk.demo",
     # Wagtail
     "wagtail.contrib.forms",

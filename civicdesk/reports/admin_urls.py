@@ -1,10 +1,10 @@
-"""Staff URLs of the public website app (mounted in the Wagtail admin)."""
+"""Staff URLs of the reports (mounted in the Wagtail admin)."""
 
 from django.urls import path
 
-from civicdesk.website import admin_views
+from civicdesk.reports import admin_views
 
-app_name = "website_admin"
+app_name = "reports_admin"
 
 urlpatterns = [
     path("", admin_views.freshness_report, name="freshness"),
