@@ -1,7 +1,7 @@
 """Which FAQ entries may already answer a petition being typed: a score per entry, pure.
 
 A petition is long and a question short, so this is not the site search's BM25: every
-distinct token of the petition (CJK bigrams and words, from civicdesk.search.text) that the
+distinct token of the petition (CJK bigrams and words, from civicdesk.core.text) that the
 entry shares counts once, three times as much when it is in the question or keywords as when
 it is only in the answer. Tokens that most entries share (焚化廠, "plant") count a quarter,
 filler (請問, "please") not at all. An entry is suggested only when the question itself
@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from civicdesk.search.text import tokens
+from civicdesk.core.text import tokens
 
 HEAD_WEIGHT = 3.0  # the question (title, full question) and keywords
 BODY_WEIGHT = 1.0  # the answer
@@ -33,7 +33,7 @@ please thank thanks hello dear how what when where why who which whom any some a
 very also just
 """
 # Words that carry no topic: politeness and question words in both languages (folded forms,
-# as civicdesk.search.text.tokens returns them).
+# as civicdesk.core.text.tokens returns them).
 STOP_TOKENS = frozenset(
     tokens(
         "請問 您好 你好 謝謝 感謝 我們 你們 他們 可以 是否 如何 怎麼 什麼 為什麼 甚麼 一下 沒有 "

@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from civicdesk.core.i18n import localized
+from civicdesk.core.text import fold, parse_query
 from civicdesk.faq import matching
 from civicdesk.faq.models import (
     FaqFeedback,
@@ -17,7 +18,6 @@ from civicdesk.faq.models import (
     FaqPromotion,
     FaqViewCount,
 )
-from civicdesk.search.text import fold, parse_query
 
 GENERAL = "general"  # the group of entries without a topic
 

@@ -1,6 +1,6 @@
 """Full-text matching per database: FTS5 on SQLite, a tsvector with GIN on PostgreSQL.
 
-Both read the same token columns (search.text), so they find the same entries. The database
+Both read the same token columns (core.text), so they find the same entries. The database
 only finds candidates, newest first; `ranking.py` orders them, the same way on both.
 """
 
@@ -10,8 +10,8 @@ from typing import Any
 
 from django.db import connections
 
+from civicdesk.core.text import Query, Term
 from civicdesk.search.fulltext import FTS_TABLE, TABLE, VOCAB_TABLE
-from civicdesk.search.text import Query, Term
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ class SearchEntry(models.Model):
     service = models.CharField(max_length=20, blank=True)
     unit = models.CharField(max_length=40, blank=True)
     disclosure_category = models.CharField(max_length=30, blank=True)
-    # Folded, tokenised text (search.text.token_string): what the full-text index reads.
+    # Folded, tokenised text (core.text.token_string): what the full-text index reads.
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
     indexed_at = models.DateTimeField(auto_now=True)

@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from civicdesk.search.text import Query, Term
+from civicdesk.core.text import Query, Term
 
 K1 = 1.2
 B = 0.75

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.db.models.functions import Substr
 
+from civicdesk.core.text import Query, fold, parse_query
 from civicdesk.search.backends import Backend, Filters, backend_for
 from civicdesk.search.models import SearchEntry
 from civicdesk.search.ranking import SCORED_CHARS, Candidate, rank, term_df
-from civicdesk.search.text import Query, fold, parse_query
 
 # At most this many matches are ranked (the newest, when more match); nobody pages past them.
 MATCH_LIMIT = 200

@@ -4,10 +4,10 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
+from civicdesk.core.text import token_string
 from civicdesk.search.documents import SearchDocument
 from civicdesk.search.models import SearchEntry
 from civicdesk.search.registry import provider_get, provider_list
-from civicdesk.search.text import token_string
 
 # Past this many characters a body (a long PDF's text) adds little but index size, and a
 # PostgreSQL tsvector must stay under 1 MB.

@@ -20,10 +20,10 @@ from civicdesk.metadata.selectors import code_list_for_browsing, code_names
 from civicdesk.search.backends import Filters
 from civicdesk.search.documents import KIND_LABELS
 from civicdesk.search.forms import MAX_QUERY, SearchForm
+from civicdesk.search.highlight import highlight
 from civicdesk.search.models import SearchEntry
 from civicdesk.search.registry import facet_labels
 from civicdesk.search.selectors import SearchOutcome, search_run, search_suggestions
-from civicdesk.search.text import highlight
 
 PAGE_SIZE = 10
 # Form field → Filters attribute / index column.

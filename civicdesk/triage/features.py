@@ -1,6 +1,6 @@
 """Text features shared by category suggestion, duplicate detection and recurring topics.
 
-Pure functions. Text is folded with `civicdesk.search.text.fold` (full-width → half-width, lower
+Pure functions. Text is folded with `civicdesk.core.text.fold` (full-width → half-width, lower
 case, Traditional → Simplified character by character, 臺/台), so every variant a citizen types
 meets the same feature; folding keeps positions, so a folded term maps back to the characters
 the citizen wrote. Runs of CJK characters become character n-grams (Chinese has no spaces);
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from civicdesk.search.text import CJK, fold, stem
+from civicdesk.core.text import CJK, fold, stem
 
 # Boilerplate tags the petition systems put in front of a text (【單一陳情案件】, 【緊急案件】):
 # they say how the case arrived, not what it is about.

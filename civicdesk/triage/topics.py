@@ -15,7 +15,7 @@ import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from civicdesk.search.text import fold
+from civicdesk.core.text import fold
 from civicdesk.triage.features import clean, topic_terms
 
 MIN_SIMILARITY = 0.3

@@ -1,7 +1,7 @@
 import pytest
 
+from civicdesk.core.text import fold, parse_query
 from civicdesk.search.ranking import Candidate, _chunks, idf, rank, term_df
-from civicdesk.search.text import fold, parse_query
 
 
 def cand(pk, title, body):

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from civicdesk.search.text import fold
+from civicdesk.core.text import fold
 from civicdesk.triage.duplicates import Report
 from civicdesk.triage.evaluation.labels import first_line_label, first_line_labels
 from civicdesk.triage.features import clean, normalise_place

@@ -1,11 +1,15 @@
-"""Folding and tokenising text for the site search: pure functions, no database.
+"""Folding, tokenising and parsing citizens' text: pure functions, no database.
 
-Chinese has no spaces, so every run of CJK characters is indexed as overlapping character
-bigrams (see docs/decisions/0005-chinese-site-search.md); words in other scripts are indexed
-as lower-case words with a light English plural stemmer. Folding is one character for one
-character, so positions in the folded text are positions in the original (for highlighting):
-full-width forms become half-width, upper case lower case, Traditional characters the
-Simplified ones of OpenCC's character table, so 臺/台, 裏/裡 and 噪音/噪音 meet.
+The site search indexes with them, the FAQ filters and suggests entries with them, and triage
+builds its features on them, so a word typed one way meets the same word written another.
+
+Chinese has no spaces, so every run of CJK characters becomes overlapping character bigrams
+(see docs/decisions/0005-chinese-site-search.md); words in other scripts are lower-case words
+with a light English plural stemmer. Folding is one character for one character, so positions
+in the folded text are positions in the original (for highlighting): full-width forms become
+half-width, upper case lower case, Traditional characters the Simplified ones of OpenCC's
+character table, so 臺/台, 裏/裡 and 噪音/噪音 meet. A query's terms carry the synonyms of
+`data/synonyms.txt` (參訪/參觀, 臭味/異味, …).
 """
 
 import functools
@@ -89,7 +93,7 @@ def phrase_tokens(folded: str) -> tuple[str, ...]:
 @functools.cache
 def _synonyms() -> dict[str, tuple[str, ...]]:
     """Folded word → the other folded words of its group (data/synonyms.txt)."""
-    text = resources.files("civicdesk.search").joinpath("data", "synonyms.txt").read_text("utf-8")
+    text = resources.files("civicdesk.core").joinpath("data", "synonyms.txt").read_text("utf-8")
     groups: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         words = [fold(word) for word in line.split()] if not line.startswith("#") else []
@@ -168,57 +172,3 @@ def parse_query(raw: str, *, max_terms: int = 12) -> Query:
             )
         terms.setdefault(term.text, term)
     return Query(raw=raw, terms=tuple(list(terms.values())[:max_terms]))
-
-
-def highlight(text: str, query: Query, *, width: int = 120) -> list[tuple[str, bool]]:
-    """A window of `text` around the best match, as (segment, is_match) pairs.
-
-    Whole terms are marked where they occur; for a long CJK term that occurs only in part,
-    its bigrams are marked instead.
-    """
-    if not text:
-        return []
-    folded = fold(text)
-    needles: list[str] = []
-    for term in query.terms:
-        whole = [
-            variant
-            for variant in (term.text, *term.alternatives)
-            if term.is_prefix or len(variant) <= 2 or variant in folded
-        ]
-        needles.extend(whole or term.tokens)
-    found: list[tuple[int, int]] = []
-    for needle in set(needles):
-        start = folded.find(needle) if needle else -1
-        while start != -1:
-            found.append((start, start + len(needle)))
-            start = folded.find(needle, start + 1)
-    spans: list[tuple[int, int]] = []
-    for start, end in sorted(found):  # overlapping matches merge into one mark
-        if spans and start < spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-        else:
-            spans.append((start, end))
-    if not spans:
-        window = text[:width]
-        return [(window + ("…" if len(text) > width else ""), False)]
-    first = spans[0][0]
-    begin = max(0, first - width // 4)
-    end = min(len(text), begin + width)
-    segments: list[tuple[str, bool]] = []
-    if begin > 0:
-        segments.append(("…", False))
-    cursor = begin
-    for s, e in spans:
-        if e <= begin or s >= end:
-            continue
-        s, e = max(s, begin), min(e, end)
-        if s > cursor:
-            segments.append((text[cursor:s], False))
-        segments.append((text[s:e], True))
-        cursor = e
-    if cursor < end:
-        segments.append((text[cursor:end], False))
-    if end < len(text):
-        segments.append(("…", False))
-    return segments
