@@ -82,6 +82,21 @@ def suggestion_decision_counts(model: CategoryModel) -> DecisionCounts:
     )
 
 
+def suggestion_for_case(*, case_id: int) -> CategorySuggestion | None:
+    """The case's suggestion as the case page shows it, without the model's stored arrays."""
+    return (
+        CategorySuggestion.objects.filter(case_id=case_id)
+        .select_related("category", "model", "decided_by")
+        .defer("model__artifact")
+        .first()
+    )
+
+
+def suggestion_get_for_staff(user: User | AnonymousUser, pk: int) -> CategorySuggestion | None:
+    """A suggestion on a case this person may see."""
+    return CategorySuggestion.objects.filter(pk=pk, case__in=Case.objects.visible_to(user)).first()
+
+
 @dataclass(frozen=True)
 class RankedCategory:
     category: Category
