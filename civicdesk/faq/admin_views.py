@@ -1,7 +1,5 @@
 """Staff screens of the FAQ in the Wagtail admin: promote a petition, the helpfulness report."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -13,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from civicdesk.cases.services.common import CaseError
+from civicdesk.cases.errors import CaseError
+from civicdesk.core.reporting.export import csv_table, download
 from civicdesk.faq.anonymise import KINDS
 from civicdesk.faq.permissions import can_promote, can_view_report
 from civicdesk.faq.selectors import PERIODS, SORTS, faq_promotion_for_case, faq_report
@@ -109,38 +108,34 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 def _csv(rows: list, *, period: str) -> HttpResponse:  # type: ignore[type-arg]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="faq-helpfulness-{period}.csv"'
-    response.write("\ufeff")  # Excel and LibreOffice read UTF-8 with the mark
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        "language",
+        "page_id",
+        "question",
+        "live",
+        "views_30_days",
+        "views_this_year",
+        "views_total",
+        "helpful",
+        "not_helpful",
+        "review_by",
+    ]
+    lines = [
         [
-            "language",
-            "page_id",
-            "question",
-            "live",
-            "views_30_days",
-            "views_this_year",
-            "views_total",
-            "helpful",
-            "not_helpful",
-            "review_by",
+            figures.language,
+            figures.page_id,
+            figures.title,
+            int(figures.live),
+            figures.views_30,
+            figures.views_year,
+            figures.views_total,
+            figures.helpful,
+            figures.unhelpful,
+            row.review_by,
         ]
+        for row in rows
+        for figures in row.languages
+    ]
+    return download(
+        csv_table([header, *lines]), fmt="csv", filename=f"faq-helpfulness-{period}.csv"
     )
-    for row in rows:
-        for figures in row.languages:
-            writer.writerow(
-                [
-                    figures.language,
-                    figures.page_id,
-                    figures.title,
-                    int(figures.live),
-                    figures.views_30,
-                    figures.views_year,
-                    figures.views_total,
-                    figures.helpful,
-                    figures.unhelpful,
-                    row.review_by.isoformat() if row.review_by else "",
-                ]
-            )
-    return response

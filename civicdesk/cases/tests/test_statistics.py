@@ -19,11 +19,13 @@ from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
 from wagtail.users.models import UserProfile
 
 from civicdesk.cases import deadlines
-from civicdesk.cases.admin_statistics import BAR_AREA, PeriodForm
 from civicdesk.cases.models import Case, Channel
 from civicdesk.cases.services import citizen, handling
-from civicdesk.cases.services.common import calendar_around
-from civicdesk.cases.statistics import _percentile, case_statistics
+from civicdesk.cases.services.clock import calendar_around
+from civicdesk.cases.statistics import case_statistics
+from civicdesk.cases.statistics.figures import ReceivedPeriodForm as PeriodForm
+from civicdesk.core.reporting.charts import BAR_AREA
+from civicdesk.core.reporting.histogram import percentile as _percentile
 
 pytestmark = pytest.mark.django_db
 

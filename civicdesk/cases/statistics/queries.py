@@ -1,4 +1,4 @@
-"""Petition statistics for staff: counts, handling time, timeliness and satisfaction by period.
+"""Petition statistics: counts, handling time, timeliness and satisfaction of a period.
 
 Sized for a million cases: everything is aggregated in the database and nothing here loops over
 cases. Three aggregate queries over the period's cases, each a GROUP BY with a handful of result
@@ -20,22 +20,27 @@ count does not grow with the data.
 import datetime
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db import NotSupportedError
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, Expression, Func, IntegerField, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
-from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.accounts.models import Unit
 from civicdesk.cases.models import Case, Category, Channel, Outcome, SatisfactionResponse
 from civicdesk.cases.states import OPEN_STATES, State
+from civicdesk.cases.statistics.results import (
+    CaseStatistics,
+    HandlingTime,
+    Satisfaction,
+    Score,
+    Tally,
+)
 from civicdesk.core.i18n import localized
+from civicdesk.core.reporting.expressions import DaysBetween, WorkdayNumber, workday_numbers
+from civicdesk.core.reporting.histogram import percentile
 from civicdesk.core.selectors import workday_calendar
 
 QUESTIONS = {
@@ -50,83 +55,6 @@ _GROUP_BY = ("category_id", "channel", "unit_id", "outcome", "state")
 # `CaseQuerySet.overdue` as a condition inside the GROUP BY (a paused clock is not overdue);
 # tests check that both agree.
 _OVERDUE_STATES = OPEN_STATES - {State.WAITING_SUPPLEMENT}
-
-
-@dataclass(frozen=True)
-class Tally:
-    """One row of a breakdown: a category, channel, unit, outcome, state or score, and its count."""
-
-    code: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Score:
-    """The mean rating (1-5) of one survey question."""
-
-    code: str
-    label: str
-    mean: float | None
-
-
-@dataclass(frozen=True)
-class HandlingTime:
-    """Days from confirmed receipt (`received_on`) to the local date of closure, over concluded
-    cases. Working days are counted on the office calendar, like the deadlines: day 1 is the
-    first working day after receipt, so a case closed on its day of receipt took 0 days."""
-
-    cases: int
-    median_days: float | None
-    p90_days: float | None
-    median_workdays: float | None
-    p90_workdays: float | None
-
-
-@dataclass(frozen=True)
-class Satisfaction:
-    """The survey offered to petitioners whose case was closed with a reply."""
-
-    invited: int
-    responses: int
-    response_rate: float | None
-    scores: tuple[Score, ...]
-    overall_distribution: tuple[Tally, ...]
-
-
-@dataclass(frozen=True)
-class CaseStatistics:
-    """Cases confirmed as received in [start, end] and visible to the user, as of `as_of`.
-
-    "Concluded" means closed with a reply, transferred, registered (art. 173) or merged: the case
-    has a closing time. Rates are fractions (0-1), None when there is nothing to divide by.
-    """
-
-    start: datetime.date
-    end: datetime.date
-    as_of: datetime.date
-    total: int
-    concluded: int
-    open: int
-    concluded_on_time: int
-    on_time_rate: float | None
-    open_overdue: int
-    extended: int
-    extensions: int
-    repeats: int
-    merged: int
-    transferred: int
-    handling: HandlingTime
-    by_category: tuple[Tally, ...]
-    by_channel: tuple[Tally, ...]
-    by_unit: tuple[Tally, ...]
-    by_outcome: tuple[Tally, ...]
-    by_state: tuple[Tally, ...]
-    satisfaction: Satisfaction
-
-    @property
-    def concluded_late(self) -> int:
-        return self.concluded - self.concluded_on_time
 
 
 def case_statistics(
@@ -272,78 +200,6 @@ def _satisfaction(cases: QuerySet[Case], *, invited: int) -> Satisfaction:
     )
 
 
-class DaysBetween(Func):
-    """Whole days from the second date to the first (PostgreSQL and SQLite)."""
-
-    arity = 2
-    output_field = IntegerField()
-
-    def as_sql(  # type: ignore[override]
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> tuple[str, list[Any]]:
-        raise NotSupportedError("DaysBetween supports PostgreSQL and SQLite.")
-
-    def as_postgresql(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> tuple[str, list[Any]]:
-        sql, params = super().as_sql(
-            compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra
-        )
-        return sql, list(params)
-
-    def as_sqlite(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> tuple[str, list[Any]]:
-        sql, params = super().as_sql(
-            compiler,
-            connection,
-            template="CAST(julianday(%(expressions)s) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
-        return sql, list(params)
-
-
-class WorkdayNumber(Func):
-    """How many working days lie after `first` up to the date: a lookup in a table of one
-    number per day from `first`, sent as one parameter. NULL outside the table.
-
-    PostgreSQL subscripts an integer array; SQLite cuts the number out of a fixed-width blob.
-    Both are constant time per row, unlike joining a calendar table.
-    """
-
-    output_field = IntegerField()
-    WIDTH = 6
-
-    def __init__(
-        self, expression: Expression | str, *, numbers: list[int], first: datetime.date
-    ) -> None:
-        super().__init__(expression)
-        self.numbers, self.first = numbers, first
-
-    def as_sql(  # type: ignore[override]
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> tuple[str, list[Any]]:
-        raise NotSupportedError("WorkdayNumber supports PostgreSQL and SQLite.")
-
-    def as_postgresql(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> tuple[str, list[Any]]:
-        day, params = compiler.compile(self.source_expressions[0])
-        return f"(%s::integer[])[{day} - %s::date + 1]", [self.numbers, *params, self.first]
-
-    def as_sqlite(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> tuple[str, list[Any]]:
-        day, params = compiler.compile(self.source_expressions[0])
-        blob = "".join(f"{n:0{self.WIDTH}d}" for n in self.numbers).encode("ascii")
-        offset = f"CAST(julianday({day}) - julianday(%s) AS INTEGER)"
-        return (
-            f"CAST(NULLIF(substr(%s, {offset} * {self.WIDTH} + 1, {self.WIDTH}), '') AS INTEGER)",
-            [blob, *params, self.first.isoformat()],
-        )
-
-
 def _handling_time(
     cases: QuerySet[Case], *, start: datetime.date, end: datetime.date
 ) -> HandlingTime:
@@ -356,12 +212,7 @@ def _handling_time(
     `deadlines.handling_workdays` gives. A closure dated outside [start, end], that is before
     the period began (so before the receipt) or in the future, is left out.
     """
-    calendar = workday_calendar(start=start, end=end)
-    numbers, worked, day = [], 0, start
-    while day <= end:
-        numbers.append(worked)
-        day += datetime.timedelta(days=1)
-        worked += int(calendar.is_workday(day))
+    numbers = workday_numbers(workday_calendar(start=start, end=end), start=start, end=end)
     zone = timezone.get_current_timezone()
     closed = cases.filter(
         closed_at__gte=datetime.datetime.combine(start, datetime.time.min, tzinfo=zone),
@@ -385,30 +236,8 @@ def _handling_time(
         workdays[row["workdays"]] += row["cases"]
     return HandlingTime(
         cases=sum(days.values()),
-        median_days=_percentile(days, MEDIAN),
-        p90_days=_percentile(days, P90),
-        median_workdays=_percentile(workdays, MEDIAN),
-        p90_workdays=_percentile(workdays, P90),
+        median_days=percentile(days, MEDIAN),
+        p90_days=percentile(days, P90),
+        median_workdays=percentile(workdays, MEDIAN),
+        p90_workdays=percentile(workdays, P90),
     )
-
-
-def _percentile(histogram: Counter[int], fraction: float) -> float | None:
-    """`percentile_cont(fraction)` of the values the histogram counts: the value at rank
-    (n - 1) * fraction, interpolated linearly between its two neighbouring ranks; one decimal."""
-    count = histogram.total()
-    if not count:
-        return None
-    position = (count - 1) * fraction
-    lower = int(position)
-
-    def value_at(rank: int) -> int:
-        seen = 0
-        for value, times in sorted(histogram.items()):
-            seen += times
-            if rank < seen:
-                return value
-        raise IndexError(rank)
-
-    low = value_at(lower)
-    high = value_at(lower + 1) if position > lower else low
-    return round(low + (high - low) * (position - lower), 1)
