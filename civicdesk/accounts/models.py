@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civicdesk.accounts.querysets import StaffProfileQuerySet, UnitQuerySet
 from civicdesk.core.i18n import is_english, localized
 
 agency_code_validator = RegexValidator(
@@ -64,6 +65,8 @@ class Unit(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
+    objects = UnitQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
@@ -92,6 +95,8 @@ class StaffProfile(models.Model):
     responsibilities_en = models.TextField(_("responsibilities (English)"), blank=True)
     is_listed = models.BooleanField(_("listed in the public staff directory"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = StaffProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("staff profile")

@@ -14,10 +14,8 @@ def agency_get_current() -> Agency | None:
 
 def unit_list_for_directory() -> QuerySet[Unit]:
     """Active units with their publicly listed staff, for the staff directory page."""
-    listed = StaffProfile.objects.filter(is_listed=True, user__is_active=True).select_related(
-        "user"
-    )
-    return Unit.objects.filter(is_active=True).prefetch_related(
+    listed = StaffProfile.objects.listed().select_related("user")
+    return Unit.objects.active().prefetch_related(
         Prefetch("staff", queryset=listed, to_attr="listed_staff")
     )
 

@@ -1,4 +1,4 @@
-"""Who sees which cases, written once: every screen, export and API uses these methods."""
+"""Who sees which cases and categories, written once: every screen, export and API uses these."""
 
 import datetime
 from typing import TYPE_CHECKING
@@ -10,7 +10,13 @@ from civicdesk.accounts.selectors import user_sees_all_units, user_unit
 from civicdesk.cases.states import OPEN_STATES, State
 
 if TYPE_CHECKING:
-    from civicdesk.cases.models import Case  # noqa: F401 - used in a string
+    from civicdesk.cases.models import Case, Category  # noqa: F401 - used in strings
+
+
+class CategoryQuerySet(models.QuerySet["Category"]):
+    def active(self) -> "CategoryQuerySet":
+        """Categories a petition may be filed or routed under, in the order citizens see them."""
+        return self.filter(is_active=True).order_by("sort_order", "code")
 
 
 class CaseQuerySet(models.QuerySet["Case"]):

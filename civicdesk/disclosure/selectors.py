@@ -187,7 +187,7 @@ class CategoryGroup:
 def disclosure_category_groups(*, index: Page) -> list[CategoryGroup]:
     """Every category, in the law's order then the plant's, with the index's live items."""
     items: dict[str, list[DisclosureItemPage]] = defaultdict(list)
-    for item in DisclosureItemPage.objects.child_of(index).live().public().order_by("path"):
+    for item in DisclosureItemPage.objects.child_of(index).published().order_by("path"):
         items[item.category].append(item)
     return [CategoryGroup(category, items.get(category.code, [])) for category in CATEGORIES]
 
@@ -195,8 +195,7 @@ def disclosure_category_groups(*, index: Page) -> list[CategoryGroup]:
 def procedure_list(*, index: Page) -> list[ServiceProcedurePage]:
     return list(
         ServiceProcedurePage.objects.child_of(index)
-        .live()
-        .public()
+        .published()
         .select_related("owner_unit")
         .order_by("path")
     )
@@ -219,8 +218,7 @@ def document_list_unscheduled() -> DocumentQuerySet:
 def disclosure_item_list_public() -> list[DisclosureItemPage]:
     """Every live, public §7 item of the default language tree (the open-data catalogue)."""
     return list(
-        DisclosureItemPage.objects.live()
-        .public()
+        DisclosureItemPage.objects.published()
         .filter(locale__language_code="zh-hant")
         .select_related("owner_unit", "theme_code", "cake_code", "service_code", "locale")
         .order_by("path")

@@ -25,8 +25,7 @@ GENERAL = "general"  # the group of entries without a topic
 def faq_index_get(*, language: str) -> FaqIndexPage | None:
     """The live FAQ index of a language's page tree."""
     index: FaqIndexPage | None = (
-        FaqIndexPage.objects.live()
-        .public()
+        FaqIndexPage.objects.published()
         .filter(locale__language_code=language)
         .order_by("path")
         .first()
@@ -37,8 +36,7 @@ def faq_index_get(*, language: str) -> FaqIndexPage | None:
 def _entries(index: FaqIndexPage) -> list[FaqPage]:
     return list(
         FaqPage.objects.child_of(index)
-        .live()
-        .public()
+        .published()
         .select_related("category")
         .order_by("category__sort_order", "category__code", "path")
     )
@@ -131,8 +129,7 @@ def faq_suggestions(
         return []
     pages = {
         page.pk: page
-        for page in FaqPage.objects.live()
-        .public()
+        for page in FaqPage.objects.published()
         .filter(locale__language_code=language)
         .select_related("category")
     }
@@ -326,7 +323,7 @@ class FaqText:
 
 def faq_entries_for_matching(*, language: str) -> list[FaqText]:
     """Every published entry, the given language first (petitions may be in either)."""
-    pages = FaqPage.objects.live().public().select_related("locale").order_by("path")
+    pages = FaqPage.objects.published().select_related("locale").order_by("path")
     return [
         FaqText(
             title=page.title,

@@ -106,7 +106,8 @@ def codes_import_csv(
         for scheme, codes in seen.items():
             if codes:
                 result.deactivated += (
-                    ClassificationCode.objects.filter(scheme=scheme, is_active=True)
+                    ClassificationCode.objects.of(scheme)
+                    .active()
                     .exclude(code__in=codes)
                     .update(is_active=False)
                 )

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civicdesk.cases.querysets import CategoryQuerySet
 from civicdesk.core.i18n import localized
 
 
@@ -39,6 +40,8 @@ class Category(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("petition category")
