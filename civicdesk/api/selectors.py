@@ -5,15 +5,16 @@ from typing import Any
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.api.catalogue import Concept, Dataset, Distribution, Publisher, Scheme
 from civicdesk.core.siteurl import absolute_url, page_url
 from civicdesk.disclosure.categories import Category
-from civicdesk.disclosure.models import Document, DocumentKind, DocumentVersion
+from civicdesk.disclosure.models import Document, DocumentKind
 from civicdesk.disclosure.selectors import (
     disclosure_item_list_public,
+    disclosure_item_translations,
+    document_latest_public_version,
     document_list_public,
     page_attachment_documents,
 )
@@ -87,15 +88,10 @@ def catalogue_publisher() -> Publisher:
     )
 
 
-def _latest(document: Document) -> DocumentVersion | None:
-    versions = getattr(document, "public_versions", None)
-    return versions[0] if versions else None
-
-
 def _distributions(documents: list[Document]) -> tuple[Distribution, ...]:
     out: list[Distribution] = []
     for document in documents:
-        version = _latest(document)
+        version = document_latest_public_version(document)
         if version is None:
             continue
         for file in version.files.all():
@@ -124,7 +120,6 @@ def catalogue_datasets() -> list[Dataset]:
     """
     agency = agency_get_current()
     prefix = agency.code if agency else "civicdesk"
-    english = Locale.objects.filter(language_code="en").first()
     datasets: list[Dataset] = []
     with translation.override("zh-hant"):
         for document in document_list_public():
@@ -149,15 +144,17 @@ def catalogue_datasets() -> list[Dataset]:
                     distributions=_distributions([document]),
                 )
             )
-        for item in disclosure_item_list_public():
-            translated = item.get_translation_or_none(english) if english else None
+        items = disclosure_item_list_public()
+        translations = disclosure_item_translations(items=items, language="en")
+        for item in items:
+            translated = translations.get(item.translation_key)
             datasets.append(
                 Dataset(
                     identifier=f"{prefix}-disclosure-{item.pk}",
                     title=item.title,
                     title_en=translated.title if translated else "",
                     description=item.intro or item.search_description,
-                    description_en=(translated.specific.intro if translated else ""),
+                    description_en=translated.intro if translated else "",
                     landing_page=page_url(item),
                     issued=item.first_published_at.date() if item.first_published_at else None,
                     modified=item.last_published_at.date() if item.last_published_at else None,

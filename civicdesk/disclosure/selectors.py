@@ -223,3 +223,17 @@ def disclosure_item_list_public() -> list[DisclosureItemPage]:
         .select_related("owner_unit", "theme_code", "cake_code", "service_code", "locale")
         .order_by("path")
     )
+
+
+def disclosure_item_translations(
+    *, items: list[DisclosureItemPage], language: str
+) -> dict[str, DisclosureItemPage]:
+    """Each item's page in `language`, by translation key, drafts included (the catalogue
+    takes the English title and summary from it)."""
+    keys = [item.translation_key for item in items]
+    return {
+        page.translation_key: page
+        for page in DisclosureItemPage.objects.filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    }
