@@ -82,7 +82,7 @@ def forwarded_import_csv(
     missing = [c for c in KAOHSIUNG_1999_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise CaseError(_("Missing columns: %(columns)s") % {"columns": ", ".join(missing)})
-    categories = list(Category.objects.filter(is_active=True).order_by("sort_order"))
+    categories = list(Category.objects.active())
     result = ForwardedImportResult()
     seen: set[str] = set()
     for line, row in enumerate(reader, start=2):
