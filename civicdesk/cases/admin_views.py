@@ -13,12 +13,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from civicdesk.cases import permissions
 from civicdesk.cases.attachments import AttachmentRejected
 from civicdesk.cases.errors import CaseError
+from civicdesk.cases.hooks import case_panels, case_recorded_warnings
 from civicdesk.cases.models import AccessPurpose, Case, Category, Reply, ReplyTemplate
 from civicdesk.cases.selectors import (
     CaseFilters,
@@ -33,8 +33,6 @@ from civicdesk.cases.services.clock import today
 from civicdesk.cases.services.intake import case_record, petition_input_from_form
 from civicdesk.cases.staff_forms import ACTION_FORMS, RecordForm
 from civicdesk.cases.states import Action, State
-from civicdesk.triage.selectors import case_duplicates, suggestion_ranked
-from civicdesk.triage.services import case_category_suggest
 
 PAGE_SIZE = 50
 
@@ -88,6 +86,8 @@ def case_index(request: HttpRequest) -> TemplateResponse:
 
 @permission_required("cases.view_case", raise_exception=True)
 def case_detail(request: HttpRequest, pk: int) -> TemplateResponse:
+    """A read: nothing is written but the personal-data access log (the read's own trace);
+    panels of other apps only read too, and offer their writes as POST buttons."""
     try:
         case = case_get_for_staff(request.user, pk)
     except Case.DoesNotExist as exc:
@@ -101,23 +101,17 @@ def case_detail(request: HttpRequest, pk: int) -> TemplateResponse:
         for action in ACTION_FORMS
         if permissions.can(user, action, case)
     }
-    suggestion = case_category_suggest(case_id=case.pk) if case.number else None
     return TemplateResponse(
         request,
         "cases/admin/case_detail.html",
         {
-            "suggestion": suggestion,
-            "suggestion_ranked": suggestion_ranked(suggestion) if suggestion else [],
-            "can_decide": permissions.can(user, Action.RECATEGORISE, case),
-            "override_categories": Category.objects.filter(is_active=True),
-            "can_merge": permissions.can(user, Action.MERGE, case),
-            "duplicates": case_duplicates(user, case) if case.number else [],
             "case": case,
             "petitioner": petitioner_for_staff(user, case, purpose=AccessPurpose.CASE_DETAIL),
             "timeline": case_timeline(case, public_only=False),
             "replies": case.replies.select_related("drafted_by", "approved_by"),
             "attachments": case.attachments.all(),
             "action_forms": action_forms,
+            "panels": case_panels(request, case),
             "today": today(),
         },
     )
@@ -232,16 +226,7 @@ def case_record_view(request: HttpRequest) -> HttpResponse:
                 _("Recorded as case %(number)s. Query password for the petitioner: %(password)s")
                 % {"number": credentials.number, "password": credentials.password},
             )
-            likely = case_duplicates(request.user, case)
-            if likely:
-                messages.warning(
-                    request,
-                    ngettext(
-                        "%(n)s open or recent case looks like the same matter: see below.",
-                        "%(n)s open or recent cases look like the same matter: see below.",
-                        len(likely),
-                    )
-                    % {"n": len(likely)},
-                )
+            for warning in case_recorded_warnings(_user(request), case):
+                messages.warning(request, warning)
             return redirect("cases_admin:detail", pk=case.pk)
     return TemplateResponse(request, "cases/admin/case_record.html", {"form": form})

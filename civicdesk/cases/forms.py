@@ -8,14 +8,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from civicdesk.cases.fields import CategoryChoiceField
 from civicdesk.cases.models import Category
 from civicdesk.core.formfields import ContactEmailField, PhoneField
-from civicdesk.core.i18n import localized
-
-
-class CategoryChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Category) -> str:
-        return localized(obj, "name")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -36,7 +31,7 @@ class MultipleFileField(forms.FileField):
 class PetitionForm(forms.Form):
     category = CategoryChoiceField(
         label=_("Category"),
-        queryset=Category.objects.filter(is_active=True),
+        queryset=Category.objects.active(),
         empty_label=_("Choose the matter"),
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.accounts.models import Unit
-from civicdesk.cases.forms import CategoryChoiceField
+from civicdesk.cases.fields import CategoryChoiceField
 from civicdesk.cases.models import Case, Category, Channel, Reply
 from civicdesk.cases.models.case import WEB_CHANNELS
 from civicdesk.cases.states import Action
@@ -36,7 +36,7 @@ class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class AssignForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.filter(is_active=True))
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.active())
     officer = StaffChoiceField(
         label=_("Case officer"),
         required=False,
@@ -108,9 +108,7 @@ class MergeForm(forms.Form):
 
 
 class RecategoriseForm(forms.Form):
-    category = CategoryChoiceField(
-        label=_("New category"), queryset=Category.objects.filter(is_active=True)
-    )
+    category = CategoryChoiceField(label=_("New category"), queryset=Category.objects.active())
 
 
 class EmptyForm(forms.Form):
@@ -147,9 +145,7 @@ class RecordForm(forms.Form):
     external_reference = forms.CharField(
         label=_("Reference of the channel (optional)"), max_length=60, required=False
     )
-    category = CategoryChoiceField(
-        label=_("Category"), queryset=Category.objects.filter(is_active=True)
-    )
+    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.active())
     language = forms.ChoiceField(label=_("Language of the petition"), choices=settings.LANGUAGES)
     subject = forms.CharField(label=_("Subject"), max_length=200)
     content = forms.CharField(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from civicdesk.cases.attachments import AttachmentRejected
 from civicdesk.cases.errors import CaseError
 from civicdesk.cases.forms import PetitionForm, ReopenForm, SurveyForm, TrackForm
+from civicdesk.cases.hooks import petition_help_asked, petition_helpers
 from civicdesk.cases.models import Case, Category, Channel
 from civicdesk.cases.selectors import case_public_status
 from civicdesk.cases.services.citizen import (
@@ -27,16 +28,14 @@ from civicdesk.cases.services.citizen import (
 from civicdesk.cases.services.intake import case_confirm, case_submit, petition_input_from_form
 from civicdesk.core.i18n import is_english
 from civicdesk.core.ratelimit import count_hit, over_limit, rate_limited
-from civicdesk.faq.selectors import faq_index_get, faq_suggestions
 
 SESSION_KEY = "cases_tracked"
 SUBMIT_LIMIT = (5, 3600)  # petitions per client per hour
 TRACK_LIMIT = (10, 900)  # failed look-ups per client per 15 minutes
-CHECK_FAQ = "check_faq"  # the name of the form's "Check the FAQ first" button
 
 
 def start(request: HttpRequest) -> HttpResponse:
-    categories = Category.objects.filter(is_active=True).order_by("sort_order")
+    categories = Category.objects.active()
     return render(request, "cases/petition_start.html", {"categories": categories})
 
 
@@ -45,10 +44,9 @@ def start(request: HttpRequest) -> HttpResponse:
 def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
     category = _chosen_category(request)
     form = PetitionForm(request.POST or None, request.FILES or None, category=category)
-    checking_faq = request.method == "POST" and CHECK_FAQ in request.POST
-    if checking_faq:
-        # "Check the FAQ first", without JavaScript: the same form with everything typed kept,
-        # no error messages yet, and the FAQ entries that may already answer.
+    if petition_help_asked(request):
+        # A helper's button ("Check the FAQ first"), without JavaScript: the same form with
+        # everything typed kept, no error messages yet, and the help that was asked for.
         initial = {**request.POST.dict(), "questions_for": category.code if category else ""}
         form = PetitionForm(initial=initial, category=category)
     elif form.has_unseen_questions():
@@ -92,27 +90,9 @@ def new(request: HttpRequest, mailbox: bool = False) -> HttpResponse:
             "form": form,
             "mailbox": mailbox,
             "files_lost": request.method == "POST" and bool(request.FILES),
-            **_faq_context(request, checked=checking_faq),
+            "helpers": petition_helpers(request),
         },
     )
-
-
-def _faq_context(request: HttpRequest, *, checked: bool) -> dict[str, Any]:
-    """The FAQ entries that may answer what was typed, and where the form's script asks."""
-    language = "en" if is_english() else "zh-hant"
-    index = faq_index_get(language=language)
-    if index is None:
-        return {}
-    text = f"{request.POST.get('subject', '')}\n{request.POST.get('content', '')}"
-    return {
-        "faq_suggest_url": (index.get_url(request) or "") + index.reverse_subpage("suggest"),
-        "faq_suggestions": faq_suggestions(
-            text=text, language=language, category_code=request.POST.get("category", "")
-        )
-        if text.strip()
-        else [],
-        "faq_checked": checked,
-    }
 
 
 def _chosen_category(request: HttpRequest) -> Category | None:
@@ -125,7 +105,7 @@ def _chosen_category(request: HttpRequest) -> Category | None:
         lookup = {"code": value}
     else:
         return None
-    return Category.objects.filter(is_active=True, **lookup).first()
+    return Category.objects.active().filter(**lookup).first()
 
 
 def sent(request: HttpRequest) -> HttpResponse:

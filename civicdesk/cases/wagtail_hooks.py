@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from civicdesk.cases import admin_urls
+from civicdesk.cases.hooks import petitions_menu
 from civicdesk.cases.models import AccessPurpose, Case
 from civicdesk.cases.permissions import can_see_identity
 from civicdesk.cases.selectors import personal_data_access_log
@@ -69,20 +70,6 @@ def register_case_menu() -> MenuItem:
             permission="cases.view_statistics",
         ),
         PermissionMenuItem(
-            _("Recurring topics"),
-            reverse("triage_admin:topics"),
-            icon_name="list-ul",
-            order=32,
-            permission="cases.view_statistics",
-        ),
-        PermissionMenuItem(
-            _("Category suggestions"),
-            reverse("triage_admin:model"),
-            icon_name="tag",
-            order=35,
-            permission="cases.view_statistics",
-        ),
-        PermissionMenuItem(
             _("Petition categories"),
             reverse(category_viewset.get_url_name("index")),
             icon_name="tag",
@@ -96,5 +83,7 @@ def register_case_menu() -> MenuItem:
             order=50,
             permission="cases.view_replytemplate",
         ),
+        # Apps built on the petitions add theirs (triage's reports), placed by their order.
+        *(make_item() for make_item in petitions_menu.entries()),
     ]
     return CasesSubmenu(_("Petitions"), Menu(items=items), icon_name="mail", order=100)

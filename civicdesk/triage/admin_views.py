@@ -1,4 +1,4 @@
-"""Staff screens of triage: decide a suggestion, recurring topics, the category model."""
+"""Staff screens of triage: ask for or decide a suggestion, recurring topics, the model."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -11,9 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from civicdesk.cases.admin_statistics import period_form
-from civicdesk.cases.forms import CategoryChoiceField
+from civicdesk.cases.fields import CategoryChoiceField
 from civicdesk.cases.models import Case, Category
+from civicdesk.cases.selectors import case_get_for_staff
+from civicdesk.cases.statistics.figures import ReceivedPeriodForm
+from civicdesk.core.reporting.periods import period_form
 from civicdesk.faq.permissions import can_promote
 from civicdesk.faq.selectors import faq_entries_for_matching
 from civicdesk.triage.models import CategorySuggestion
@@ -22,9 +24,11 @@ from civicdesk.triage.selectors import (
     category_model_list,
     recurring_topics,
     suggestion_decision_counts,
+    suggestion_get_for_staff,
 )
 from civicdesk.triage.services import (
     TriageError,
+    case_category_suggest,
     suggestion_accept,
     suggestion_override,
 )
@@ -37,12 +41,26 @@ def _user(request: HttpRequest) -> User:
 
 
 def _suggestion_for(request: HttpRequest, pk: int) -> CategorySuggestion:
-    suggestion = CategorySuggestion.objects.filter(
-        pk=pk, case__in=Case.objects.visible_to(request.user)
-    ).first()
+    suggestion = suggestion_get_for_staff(request.user, pk)
     if suggestion is None:
         raise Http404
     return suggestion
+
+
+@require_POST
+@permission_required("cases.view_case", raise_exception=True)
+def case_suggest(request: HttpRequest, pk: int) -> HttpResponse:
+    """Suggest now what the background task did not (its queue was down): an officer's
+    explicit action, since reading the case page never writes."""
+    try:
+        case = case_get_for_staff(request.user, pk)
+    except Case.DoesNotExist as exc:
+        raise Http404 from exc
+    if case_category_suggest(case_id=case.pk) is None:
+        messages.error(request, _("No category could be suggested for this case."))
+    else:
+        messages.success(request, _("A category has been suggested."))
+    return redirect("cases_admin:detail", pk=case.pk)
 
 
 @require_POST
@@ -54,7 +72,7 @@ def suggestion_decide(request: HttpRequest, pk: int) -> HttpResponse:
             suggestion_accept(suggestion_id=suggestion.pk, user=_user(request))
             messages.success(request, _("Suggestion accepted."))
         else:
-            field = CategoryChoiceField(queryset=Category.objects.filter(is_active=True))
+            field = CategoryChoiceField(queryset=Category.objects.active())
             try:
                 category = field.clean(request.POST.get("category"))
             except ValidationError:
@@ -71,7 +89,7 @@ def suggestion_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("cases.view_statistics", raise_exception=True)
 def topics_view(request: HttpRequest) -> TemplateResponse:
-    form = period_form(request)
+    form = period_form(request, ReceivedPeriodForm)
     topics = None
     if form.is_valid():
         entries = faq_entries_for_matching(language=get_language() or "zh-hant")

@@ -17,7 +17,12 @@ from civicdesk.cases.services.handling import case_recategorise
 from civicdesk.cases.states import Action
 from civicdesk.triage.classifier import CategoryClassifier
 from civicdesk.triage.models import CategoryModel, CategorySuggestion
-from civicdesk.triage.selectors import case_text, category_model_current, training_examples
+from civicdesk.triage.selectors import (
+    case_text,
+    category_model_current,
+    suggestion_for_case,
+    training_examples,
+)
 from civicdesk.triage.training import NotEnoughExamples, model_train
 
 log = logging.getLogger(__name__)
@@ -72,14 +77,12 @@ def _classifier(model: CategoryModel) -> CategoryClassifier:
 
 @transaction.atomic
 def case_category_suggest(*, case_id: int) -> CategorySuggestion | None:
-    """Suggest a category for a confirmed case from its text (once); None without a model."""
-    existing = (
-        CategorySuggestion.objects.filter(case_id=case_id)  # once per case
-        # What the case page shows, without the model's stored arrays.
-        .select_related("category", "model", "decided_by")
-        .defer("model__artifact")
-        .first()
-    )
+    """Suggest a category for a confirmed case from its text (once); None without a model.
+
+    Run by the task after the case starts, or when an officer asks on the case page (the
+    task queue was down): never by a page being read.
+    """
+    existing = suggestion_for_case(case_id=case_id)  # once per case
     if existing:
         return existing
     model = category_model_current()
@@ -138,12 +141,13 @@ def _may_route_automatically(suggestion: CategorySuggestion, case: Case) -> bool
 
 
 def case_triage_later(case_id: int) -> None:
-    """Called by intake after commit: suggest in the background, never failing the intake."""
+    """Run after a case starts (`cases.hooks.case_started`): suggest in the background,
+    never failing the intake."""
     from civicdesk.triage.tasks import case_triage_task
 
     try:
         case_triage_task.enqueue(case_id)
-    except Exception:  # a queue outage must not lose the petition; the view suggests lazily
+    except Exception:  # a queue outage must not lose the petition; an officer asks instead
         log.exception("could not enqueue triage of case %s", case_id)
 
 

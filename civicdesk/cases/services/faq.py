@@ -1,5 +1,8 @@
 """The petition side of promoting an answered case to the FAQ: what the FAQ may take from
-the case (read with the personal-data access logged), and the trace left on its timeline."""
+the case (read with the personal-data access logged), and the trace left on its timeline.
+
+The FAQ calls these; the permission it needs is the one it registered as an answer reuse
+(`cases.hooks.answer_reuses`), so the petition module checks it without importing the FAQ."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,10 +13,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from civicdesk.cases.errors import CaseError
+from civicdesk.cases.hooks import may_reuse_answer
 from civicdesk.cases.models import AccessPurpose, Case, CaseEvent, Reply
 from civicdesk.cases.selectors import petitioner_for_staff
 from civicdesk.cases.services.timeline import record_event
-from civicdesk.faq.permissions import PROMOTE
 
 FAQ_PURPOSE = AccessPurpose.FAQ_PROMOTION
 
@@ -53,7 +56,7 @@ def case_faq_source(*, case_id: int, user: User) -> FaqSource:
     Raises Case.DoesNotExist, PermissionDenied, or CaseError when nothing was answered yet.
     The petitioner's identity is read for masking only, and the read is logged (個資法).
     """
-    if not user.has_perm(PROMOTE):
+    if not may_reuse_answer(user, FAQ_PURPOSE):
         raise PermissionDenied(f"{user} may not promote cases to the FAQ")
     case = Case.objects.select_related(
         "category", "officer__staff_profile", "recorded_by__staff_profile", "petitioner"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from civicdesk.cases import deadlines
 from civicdesk.cases.attachments import attachment_store
 from civicdesk.cases.errors import CaseError
+from civicdesk.cases.hooks import case_started_schedule
 from civicdesk.cases.models import Case, CaseEvent, Category, Channel, Petitioner
 from civicdesk.cases.models.case import WEB_CHANNELS
 from civicdesk.cases.services.clock import calendar_around, today
@@ -122,15 +123,8 @@ def _start_clock(case: Case, received_on: datetime.date) -> Credentials:
         calendar=calendar_around(received_on),
     )
     case.original_deadline = case.deadline
-    transaction.on_commit(lambda: _triage_later(case.pk))
+    case_started_schedule(case.pk)
     return Credentials(number=case.number, password=password)
-
-
-def _triage_later(case_id: int) -> None:
-    # Imported here: triage builds on the petition services, and loads scikit-learn.
-    from civicdesk.triage.services import case_triage_later
-
-    case_triage_later(case_id)
 
 
 @transaction.atomic

@@ -889,3 +889,39 @@ def test_the_fast_count_equals_the_visible_list(users, case_in, username):
     for filters in (CaseFilters(), CaseFilters(state="open"), CaseFilters(state="closed")):
         user = users[username]
         assert case_count_for_staff(user, filters) == case_list_for_staff(user, filters).count()
+
+
+def written_tables(queries):
+    """The tables a block of SQL wrote to (INSERT INTO t, UPDATE t, DELETE FROM t)."""
+    tables = []
+    for query in queries:
+        sql = query["sql"]
+        match = re.match(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', sql, re.I)
+        if match:
+            tables.append(match.group(1))
+    return tables
+
+
+@pytest.mark.parametrize("role", ["coordinator", "officer", "privacy"])
+def test_reading_the_case_page_writes_only_the_access_log(client, assigned, users, role):
+    """A GET is a read: with every plugged-in panel shown, the one write is the personal-data
+    access log, which is the read's own trace (個資法), with Wagtail's reference index of it."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import ReferenceIndex
+
+    client.force_login(users[role])
+    client.get(detail_url(assigned))  # the session and the user's profile settle first
+    before = Case.objects.values().get(pk=assigned.pk)
+    access_log = ContentType.objects.get_for_model(PersonalDataAccess)
+    other_references = ReferenceIndex.objects.exclude(content_type=access_log)
+    references = other_references.count()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(detail_url(assigned))
+    assert response.status_code == 200
+    written = set(written_tables(queries.captured_queries))
+    assert PersonalDataAccess._meta.db_table in written
+    assert written <= {PersonalDataAccess._meta.db_table, ReferenceIndex._meta.db_table}
+    assert other_references.count() == references
+    assert Case.objects.values().get(pk=assigned.pk) == before

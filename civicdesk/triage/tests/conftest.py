@@ -7,6 +7,7 @@ from civicdesk.cases.services.intake import case_record
 from civicdesk.cases.tests.conftest import (  # noqa: F401
     admin_in_english,
     english_messages,
+    make_case,
     petition,
     users,
 )

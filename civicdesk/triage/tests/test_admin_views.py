@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.messages import get_messages
 
-from civicdesk.cases.models import Category
+from civicdesk.cases.models import Case, Category
 from civicdesk.triage.models import CategoryModel, CategorySuggestion
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,59 @@ def test_model_page_and_training_now(client, users):
     response = client.post("/admin/triage/model/")
     assert response.status_code == 302
     assert CategoryModel.objects.count() == before + 1  # the test task backend runs at once
+
+
+# --- reading the case page never suggests; asking does --------------------------------------
+
+
+@pytest.fixture
+def unsuggested(make_case):
+    """A confirmed case whose after-commit triage never ran (the task queue was down)."""
+    case = make_case(**POOL)
+    assert not CategorySuggestion.objects.filter(case=case).exists()
+    return case
+
+
+def test_reading_the_case_page_suggests_nothing_and_changes_no_case(client, unsuggested, users):
+    before = Case.objects.values().get(pk=unsuggested.pk)
+    client.force_login(users["coordinator"])
+    html = client.get(f"/admin/petitions/{unsuggested.pk}/").content.decode()
+    assert not CategorySuggestion.objects.filter(case=unsuggested).exists()
+    assert Case.objects.values().get(pk=unsuggested.pk) == before
+    assert "No suggestion yet" in html
+    assert f'action="/admin/triage/cases/{unsuggested.pk}/suggest/"' in html
+    assert "Suggest a category now" in html
+
+
+def test_suggest_now_is_an_explicit_post(client, unsuggested, users):
+    url = f"/admin/triage/cases/{unsuggested.pk}/suggest/"
+    client.force_login(users["coordinator"])
+    assert client.get(url).status_code == 405
+    response = client.post(url)
+    assert response.status_code == 302 and response.url == f"/admin/petitions/{unsuggested.pk}/"
+    assert "A category has been suggested." in texts(response)
+    suggestion = CategorySuggestion.objects.get(case=unsuggested)
+    again = client.post(url)  # once per case: the same suggestion
+    assert CategorySuggestion.objects.get(case=unsuggested) == suggestion
+    assert again.status_code == 302
+    html = client.get(f"/admin/petitions/{unsuggested.pk}/").content.decode()
+    assert "Suggested category" in html and "Suggest a category now" not in html
+
+
+def test_suggest_now_only_on_a_case_one_may_see(client, unsuggested, users):
+    client.force_login(users["editor"])  # no petition screens at all
+    response = client.post(f"/admin/triage/cases/{unsuggested.pk}/suggest/")
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or response.url != f"/admin/petitions/{unsuggested.pk}/"
+    assert not CategorySuggestion.objects.filter(case=unsuggested).exists()
+    client.force_login(users["coordinator"])
+    assert client.post("/admin/triage/cases/999999/suggest/").status_code == 404
+
+
+def test_without_a_model_the_case_page_offers_no_button(client, unsuggested, users):
+    CategorySuggestion.objects.all().delete()
+    CategoryModel.objects.all().delete()
+    client.force_login(users["coordinator"])
+    html = client.get(f"/admin/petitions/{unsuggested.pk}/").content.decode()
+    assert "no category model has been trained yet" in html
+    assert "Suggest a category now" not in html
