@@ -8,8 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from civicdesk.api import urls as api_urls
-from civicdesk.core import admin_i18n
 from civicdesk.core import views as core_views
+from civicdesk.core.staff import i18n as admin_i18n
 from civicdesk.website import views as website_views
 
 handler400 = "civicdesk.website.views.bad_request"  # a form past the size limit: 413

@@ -15,13 +15,13 @@ INTERFACE_NAMES = {
     "views.py",
     "viewsets.py",
     "wagtail_hooks.py",
+    "case_hooks.py",
     "forms.py",
-    "staff_forms.py",
     "urls.py",
     "tasks.py",
 }
-INTERFACE_PREFIXES = ("admin_",)  # admin_views.py, admin_urls.py, admin_documents.py, …
-INTERFACE_DIRS = ("management/commands", "templatetags", "staff")
+# Every module of an app's staff side (staff/: views, urls, forms, viewsets, documents, …).
+INTERFACE_DIRS = ("staff", "management/commands", "templatetags")
 ALWAYS_WRITES = {"save", "delete", "create", "bulk_create", "bulk_update", "get_or_create"}
 ALWAYS_WRITES |= {"update_or_create"}
 QUERYSET_WRITES = {"update", "delete"}
@@ -54,10 +54,8 @@ def is_interface(path: Path) -> bool:
         return False
     return (
         path.name in INTERFACE_NAMES
-        or path.name.startswith(INTERFACE_PREFIXES)
         or any(f"/{d}/" in f"/{relative}" for d in INTERFACE_DIRS)
-        or (relative.startswith("api/")
-        and path.name != "selectors.py")
+        or (relative.startswith("api/") and path.name != "selectors.py")
     )
 
 

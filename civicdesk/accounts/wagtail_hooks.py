@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from civicdesk.accounts.viewsets import OrganisationViewSetGroup
+from civicdesk.accounts.staff.viewsets import OrganisationViewSetGroup
 
 
 @hooks.register("register_admin_viewset")

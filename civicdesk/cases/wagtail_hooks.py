@@ -6,15 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from civicdesk.cases import admin_urls
 from civicdesk.cases.hooks import petitions_menu
 from civicdesk.cases.models import AccessPurpose, Case
 from civicdesk.cases.permissions import can_see_identity
 from civicdesk.cases.selectors import personal_data_access_log
-from civicdesk.cases.viewsets import access_log_viewset, category_viewset, reply_template_viewset
+from civicdesk.cases.staff import urls as staff_urls
+from civicdesk.cases.staff.viewsets import (
+    access_log_viewset,
+    category_viewset,
+    reply_template_viewset,
+)
 from civicdesk.core.menu import PermissionMenuItem
 from civicdesk.notifications.models import OutboundMail
-from civicdesk.notifications.viewsets import BODY_READ_HOOK
+from civicdesk.notifications.staff.viewsets import BODY_READ_HOOK
 
 
 class CasesSubmenu(SubmenuMenuItem):
@@ -24,7 +28,7 @@ class CasesSubmenu(SubmenuMenuItem):
 
 @hooks.register("register_admin_urls")
 def register_case_urls() -> list[Any]:
-    return [path("petitions/", include(admin_urls, namespace="cases_admin"))]
+    return [path("petitions/", include(staff_urls, namespace="cases_admin"))]
 
 
 @hooks.register("register_admin_viewset")

@@ -2,7 +2,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
-from civicdesk.core.viewsets import OfficeClosureViewSet
+from civicdesk.core.staff.viewsets import OfficeClosureViewSet
 
 
 @hooks.register("register_admin_viewset")

@@ -8,7 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from civicdesk.disclosure.services import VERSION_ADD_ACTION
-from civicdesk.disclosure.viewsets import DocumentViewSet
+from civicdesk.disclosure.staff.viewsets import DocumentViewSet
 
 register_snippet(DocumentViewSet)
 

@@ -8,13 +8,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from civicdesk.core.menu import PermissionMenuItem
-from civicdesk.faq import admin_urls
 from civicdesk.faq.permissions import VIEW_REPORT
+from civicdesk.faq.staff import urls as staff_urls
 
 
 @hooks.register("register_admin_urls")
 def register_faq_urls() -> list[Any]:
-    return [path("faq/", include(admin_urls, namespace="faq_admin"))]
+    return [path("faq/", include(staff_urls, namespace="faq_admin"))]
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from civicdesk.notifications.viewsets import OutboundMailViewSet
+from civicdesk.notifications.staff.viewsets import OutboundMailViewSet
 
 
 @hooks.register("register_admin_viewset")

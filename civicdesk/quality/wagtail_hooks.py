@@ -3,7 +3,7 @@ from wagtail.permissions import register_permission_policy
 
 from civicdesk.quality.models import WorkPlanItem
 from civicdesk.quality.permissions import WorkPlanItemPermissionPolicy
-from civicdesk.quality.viewsets import QualityViewSetGroup
+from civicdesk.quality.staff.viewsets import QualityViewSetGroup
 
 register_permission_policy(WorkPlanItem, WorkPlanItemPermissionPolicy(WorkPlanItem))
 

@@ -8,13 +8,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from civicdesk.core.menu import PermissionMenuItem
-from civicdesk.reports import admin_urls
-from civicdesk.reports.admin_views import FRESHNESS_PERMISSION
+from civicdesk.reports.staff import urls as staff_urls
+from civicdesk.reports.staff.views import FRESHNESS_PERMISSION
 
 
 @hooks.register("register_admin_urls")
 def register_freshness_urls() -> list[Any]:
-    return [path("freshness/", include(admin_urls, namespace="reports_admin"))]
+    return [path("freshness/", include(staff_urls, namespace="reports_admin"))]
 
 
 @hooks.register("register_reports_menu_item")

@@ -11,12 +11,12 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from civicdesk.accounts.models import Unit
-from civicdesk.cases import admin_views
 from civicdesk.cases.models import Case, CaseEvent, Category, Channel, PersonalDataAccess, Reply
 from civicdesk.cases.services import handling
 from civicdesk.cases.services.citizen import case_authenticate
 from civicdesk.cases.services.clock import calendar_around
 from civicdesk.cases.services.intake import case_submit
+from civicdesk.cases.staff import views
 from civicdesk.cases.states import State
 from civicdesk.cases.tests.conftest import petition
 
@@ -208,7 +208,7 @@ def test_paging_keeps_the_filters(client, users, case_in, monkeypatch, filters):
     [one_page] = listed_pages(client, filters)
     assert {str(c.pk) for c in matching} <= set(one_page)
 
-    monkeypatch.setattr(admin_views, "PAGE_SIZE", 1)
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
     pages = listed_pages(client, filters)
 
     assert len(pages) == len(one_page)

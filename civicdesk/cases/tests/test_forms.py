@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 
 from civicdesk.cases.forms import PetitionForm
 from civicdesk.cases.models import Case, Category
-from civicdesk.cases.staff_forms import RecordForm
+from civicdesk.cases.staff.forms import RecordForm
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from civicdesk.faq.admin_views import masked_summary
+from civicdesk.faq.staff.views import masked_summary
 
 register = template.Library()
 

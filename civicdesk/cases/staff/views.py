@@ -31,7 +31,7 @@ from civicdesk.cases.selectors import (
 from civicdesk.cases.services import handling
 from civicdesk.cases.services.clock import today
 from civicdesk.cases.services.intake import case_record, petition_input_from_form
-from civicdesk.cases.staff_forms import ACTION_FORMS, RecordForm
+from civicdesk.cases.staff.forms import ACTION_FORMS, RecordForm
 from civicdesk.cases.states import Action, State
 
 PAGE_SIZE = 50

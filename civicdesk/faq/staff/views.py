@@ -1,8 +1,9 @@
 """Staff screens of the FAQ in the Wagtail admin: promote a petition, the helpfulness report."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from civicdesk.cases.errors import CaseError
 from civicdesk.core.reporting.export import csv_table, download
 from civicdesk.faq.anonymise import KINDS
-from civicdesk.faq.permissions import can_promote, can_view_report
+from civicdesk.faq.permissions import PROMOTE, VIEW_REPORT
 from civicdesk.faq.selectors import PERIODS, SORTS, faq_promotion_for_case, faq_report
 from civicdesk.faq.services import FaqError, faq_draft_from_case
 
@@ -34,10 +35,10 @@ def masked_summary(masked: dict[str, int]) -> str:
 
 
 @require_POST
+@permission_required(PROMOTE, raise_exception=True)
 def promote(request: HttpRequest, case_id: int) -> HttpResponse:
     user = request.user
-    if not isinstance(user, User) or not can_promote(user):
-        raise PermissionDenied
+    assert isinstance(user, User)
     case_url = reverse("cases_admin:detail", kwargs={"pk": case_id})
     existing = faq_promotion_for_case(case_id=case_id)
     try:
@@ -70,9 +71,8 @@ def promote(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @require_safe
+@permission_required(VIEW_REPORT, raise_exception=True)
 def report(request: HttpRequest) -> HttpResponse:
-    if not can_view_report(request.user):
-        raise PermissionDenied
     period = request.GET.get("period", "all")
     period = period if period in PERIODS else "all"
     sort = request.GET.get("sort", "views")

@@ -1,7 +1,7 @@
 """Staff screen: the freshness report (items past their review date, broken links)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,17 +16,15 @@ from civicdesk.website.services import links_check_all_later
 FRESHNESS_PERMISSION = "website.view_linkcheck"
 
 
+@permission_required(FRESHNESS_PERMISSION, raise_exception=True)
 def freshness_report(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm(FRESHNESS_PERMISSION):
-        raise PermissionDenied
     report = freshness_report_get(today=timezone.localdate())
     return render(request, "reports/admin/freshness_report.html", {"report": report})
 
 
 @require_POST
+@permission_required(FRESHNESS_PERMISSION, raise_exception=True)
 def freshness_check_links(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm(FRESHNESS_PERMISSION):
-        raise PermissionDenied
     links_check_all_later()
     messages.success(request, _("The link check has started; reload this report in a few minutes."))
     return HttpResponseRedirect(reverse("reports_admin:freshness"))
