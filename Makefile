@@ -47,9 +47,10 @@ run: demo ## Install, migrate, load the demo plant and serve on http://127.0.0.1
 worker: install ## Run the background task worker
 	$(MANAGE) db_worker
 
-lint: install ## ruff check and format check
+lint: install ## ruff check, format check, and the import rules of ARCHITECTURE.md
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 fmt: install ## Format the code
 	$(BIN)/ruff check --fix .

@@ -3,6 +3,7 @@
 SITE_BASE_URL, so Django's syndication framework does not prefix the request's host."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
@@ -15,14 +16,16 @@ from civicdesk.accounts.selectors import agency_get_current
 from civicdesk.core.i18n import is_english, localized
 from civicdesk.core.siteurl import absolute_url
 from civicdesk.search.documents import KIND_LABELS
-from civicdesk.search.models import SearchEntry
 from civicdesk.search.selectors import search_entries_recent
+
+if TYPE_CHECKING:
+    from civicdesk.search.models import SearchEntry
 
 FEED_SIZE = 50
 SUMMARY_LENGTH = 300
 
 
-class UpdatesFeed(Feed[SearchEntry, str]):
+class UpdatesFeed(Feed["SearchEntry", str]):
     """`language` is left unset: Django then writes the active language (zh-hant or en)."""
 
     feed_type = Rss201rev2Feed
@@ -44,32 +47,32 @@ class UpdatesFeed(Feed[SearchEntry, str]):
     def feed_url(self) -> str:
         return absolute_url(reverse("feeds:updates_feed"))
 
-    def items(self, language: str) -> list[SearchEntry]:
+    def items(self, language: str) -> "list[SearchEntry]":
         return search_entries_recent(language=language, limit=FEED_SIZE)
 
-    def item_title(self, item: SearchEntry) -> str:
+    def item_title(self, item: "SearchEntry") -> str:
         return item.title
 
-    def item_description(self, item: SearchEntry) -> str:
+    def item_description(self, item: "SearchEntry") -> str:
         summary = " ".join(item.body.split())
         if len(summary) > SUMMARY_LENGTH:
             summary = summary[:SUMMARY_LENGTH] + "…"
         return summary
 
-    def item_link(self, item: SearchEntry) -> str:
+    def item_link(self, item: "SearchEntry") -> str:
         return absolute_url(item.url)
 
-    def item_guid(self, item: SearchEntry) -> str:
+    def item_guid(self, item: "SearchEntry") -> str:
         return f"{item.source}:{item.object_id}:{item.language}:{item.updated_on}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item: SearchEntry) -> datetime.datetime | None:
+    def item_pubdate(self, item: "SearchEntry") -> datetime.datetime | None:
         if item.updated_on is None:
             return None
         midnight = datetime.datetime.combine(item.updated_on, datetime.time())
         return timezone.make_aware(midnight)
 
-    def item_categories(self, item: SearchEntry) -> list[str]:
+    def item_categories(self, item: "SearchEntry") -> list[str]:
         label = KIND_LABELS.get(item.kind)
         return [str(label)] if label else []
