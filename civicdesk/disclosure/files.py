@@ -206,7 +206,7 @@ def _pdf_text(data: bytes, name: str) -> str:
 
 
 def _odf_text(data: bytes, name: str) -> str:
-    from odf import opendocument  # type: ignore[import-untyped]
+    from odf import opendocument
 
     try:
         document = opendocument.load(io.BytesIO(data))

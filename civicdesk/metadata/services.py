@@ -35,61 +35,55 @@ def _read_text(path: Path) -> str:
     raise CodeListError(f"{path}: neither UTF-8 nor Big5.")
 
 
-@transaction.atomic
-def codes_import_csv(
-    *, path: Path, is_demo: bool = False, deactivate_missing: bool = False
-) -> ImportResult:
-    """Create or update codes from a CSV; idempotent. All-or-nothing: any bad line aborts."""
-    reader = csv.DictReader(io.StringIO(_read_text(path)))
-    missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise CodeListError(f"{path}: missing columns {', '.join(missing)}.")
-    rows = list(reader)
-    result = ImportResult()
+def _validate_rows(rows: list[dict[str, str]]) -> dict[str, set[str]]:
+    """Every line checked before anything is written; returns the codes per scheme."""
+    errors = []
     valid_schemes = set(Scheme.values)
     seen: dict[str, set[str]] = {scheme: set() for scheme in valid_schemes}
     for line_no, row in enumerate(rows, start=2):
         scheme, code = row["scheme"].strip(), row["code"].strip()
         if scheme not in valid_schemes:
-            result.errors.append(f"line {line_no}: unknown scheme {scheme!r}")
+            errors.append(f"line {line_no}: unknown scheme {scheme!r}")
         elif not code or not row["name"].strip():
-            result.errors.append(f"line {line_no}: code and name are required")
+            errors.append(f"line {line_no}: code and name are required")
         elif code in seen[scheme]:
-            result.errors.append(f"line {line_no}: {scheme} code {code} appears twice")
+            errors.append(f"line {line_no}: {scheme} code {code} appears twice")
         else:
             seen[scheme].add(code)
-    if result.errors:
-        raise CodeListError("; ".join(result.errors))
+    if errors:
+        raise CodeListError("; ".join(errors))
+    return seen
 
-    # Parents first, so a child can point at a parent defined later in the file.
-    by_key: dict[tuple[str, str], ClassificationCode] = {}
-    for row in rows:
-        scheme, code = row["scheme"].strip(), row["code"].strip()
-        values = {
-            "name": row["name"].strip(),
-            "name_en": row["name_en"].strip(),
-            "version": row["version"].strip(),
-            "is_active": True,
-            "is_demo": is_demo,
-        }
-        obj = ClassificationCode.objects.filter(scheme=scheme, code=code).first()
-        if obj is None:
-            obj = ClassificationCode.objects.create(scheme=scheme, code=code, **values)
-            result.created += 1
-        elif any(getattr(obj, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(obj, k, v)
-            obj.save()
-            result.updated += 1
-        else:
-            result.unchanged += 1
-        by_key[(scheme, code)] = obj
+
+def _code_upsert(row: dict[str, str], *, is_demo: bool, result: ImportResult) -> ClassificationCode:
+    scheme, code = row["scheme"].strip(), row["code"].strip()
+    values = {
+        "name": row["name"].strip(),
+        "name_en": row["name_en"].strip(),
+        "version": row["version"].strip(),
+        "is_active": True,
+        "is_demo": is_demo,
+    }
+    obj = ClassificationCode.objects.filter(scheme=scheme, code=code).first()
+    if obj is None:
+        result.created += 1
+        return ClassificationCode.objects.create(scheme=scheme, code=code, **values)
+    if any(getattr(obj, k) != v for k, v in values.items()):
+        for k, v in values.items():
+            setattr(obj, k, v)
+        obj.save()
+        result.updated += 1
+    else:
+        result.unchanged += 1
+    return obj
+
+
+def _parents_link(
+    rows: list[dict[str, str]], by_key: dict[tuple[str, str], ClassificationCode]
+) -> None:
     for line_no, row in enumerate(rows, start=2):
-        scheme, code, parent_code = (
-            row["scheme"].strip(),
-            row["code"].strip(),
-            row["parent_code"].strip(),
-        )
+        scheme, code = row["scheme"].strip(), row["code"].strip()
+        parent_code = row["parent_code"].strip()
         parent = None
         if parent_code:
             parent = (
@@ -102,6 +96,28 @@ def codes_import_csv(
         if obj.parent_id != (parent.pk if parent else None):
             obj.parent = parent
             obj.save(update_fields=["parent"])
+
+
+@transaction.atomic
+def codes_import_csv(
+    *, path: Path, is_demo: bool = False, deactivate_missing: bool = False
+) -> ImportResult:
+    """Create or update codes from a CSV; idempotent. All-or-nothing: any bad line aborts."""
+    reader = csv.DictReader(io.StringIO(_read_text(path)))
+    missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CodeListError(f"{path}: missing columns {', '.join(missing)}.")
+    rows = list(reader)
+    seen = _validate_rows(rows)
+    result = ImportResult()
+    # Every code first, then the parents, so a child can point at a parent defined later.
+    by_key = {
+        (row["scheme"].strip(), row["code"].strip()): _code_upsert(
+            row, is_demo=is_demo, result=result
+        )
+        for row in rows
+    }
+    _parents_link(rows, by_key)
     if deactivate_missing:
         for scheme, codes in seen.items():
             if codes:

@@ -553,7 +553,7 @@ def test_a_note_stays_internal(client, users, case_in):
 
 
 FORM_ERRORS = [
-    # (action, actor, state, data, message)
+    # Each row: the action, who tries it, in which state, with what data, and the message.
     (
         "extend",
         "unithead",
@@ -608,7 +608,7 @@ def test_form_errors_come_back_as_messages(
 
 
 CASE_ERRORS = [
-    # (action, actor, state, data(case, users), message)
+    # Each row: the action, who tries it, in which state, data made from (case, users), message.
     (
         "extend",
         "unithead",

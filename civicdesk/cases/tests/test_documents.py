@@ -4,9 +4,9 @@ import zipfile
 
 import pytest
 from django.urls import reverse
-from odf import teletype  # type: ignore[import-untyped]
-from odf.opendocument import load  # type: ignore[import-untyped]
-from odf.text import P  # type: ignore[import-untyped]
+from odf import teletype
+from odf.opendocument import load
+from odf.text import P
 from pypdf import PdfReader
 
 from civicdesk.accounts.models import Unit

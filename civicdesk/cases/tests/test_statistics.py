@@ -13,9 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from odf.namespaces import OFFICENS  # type: ignore[import-untyped]
-from odf.opendocument import load  # type: ignore[import-untyped]
-from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+from odf.namespaces import OFFICENS
+from odf.opendocument import load
+from odf.table import Table, TableCell, TableRow
 from wagtail.users.models import UserProfile
 
 from civicdesk.cases import deadlines

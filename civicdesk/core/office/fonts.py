@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
-from reportlab.pdfbase import pdfmetrics, ttfonts  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics, ttfonts
 
 CJK_FONT = "TW-Kai"
 CJK_EXT_B_FONT = "TW-Kai-Ext-B"

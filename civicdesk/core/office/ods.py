@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
-from odf.style import Style, TextProperties  # type: ignore[import-untyped]
-from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-from odf.text import P  # type: ignore[import-untyped]
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.style import Style, TextProperties
+from odf.table import Table, TableCell, TableRow
+from odf.text import P
 
 Value = str | int | float | datetime.date | None
 _FORBIDDEN = "[]*?:/\\"

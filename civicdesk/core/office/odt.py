@@ -5,10 +5,10 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from odf import teletype  # type: ignore[import-untyped]
-from odf.dc import Title as DcTitle  # type: ignore[import-untyped]
-from odf.opendocument import OpenDocumentText  # type: ignore[import-untyped]
-from odf.style import (  # type: ignore[import-untyped]
+from odf import teletype
+from odf.dc import Title as DcTitle
+from odf.opendocument import OpenDocumentText
+from odf.style import (
     FontFace,
     Footer,
     FooterStyle,
@@ -25,14 +25,14 @@ from odf.style import (  # type: ignore[import-untyped]
     TabStops,
     TextProperties,
 )
-from odf.table import (  # type: ignore[import-untyped]
+from odf.table import (
     Table,
     TableCell,
     TableColumn,
     TableHeaderRows,
     TableRow,
 )
-from odf.text import H, P, PageNumber, Tab  # type: ignore[import-untyped]
+from odf.text import H, P, PageNumber, Tab
 
 from civicdesk.core.i18n import is_english
 from civicdesk.core.office.blocks import (

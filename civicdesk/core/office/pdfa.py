@@ -7,7 +7,7 @@ import functools
 from xml.sax.saxutils import escape
 
 from PIL import ImageCms
-from reportlab.pdfbase import pdfdoc  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfdoc
 
 PRODUCER = "civicdesk (reportlab)"
 _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>

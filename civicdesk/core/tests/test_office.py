@@ -8,11 +8,11 @@ import re
 import zipfile
 
 import pytest
-from odf import teletype  # type: ignore[import-untyped]
-from odf.namespaces import OFFICENS, TABLENS  # type: ignore[import-untyped]
-from odf.opendocument import load  # type: ignore[import-untyped]
-from odf.table import Table, TableCell, TableHeaderRows, TableRow  # type: ignore[import-untyped]
-from odf.text import H, P  # type: ignore[import-untyped]
+from odf import teletype
+from odf.namespaces import OFFICENS, TABLENS
+from odf.opendocument import load
+from odf.table import Table, TableCell, TableHeaderRows, TableRow
+from odf.text import H, P
 from pypdf import PdfReader
 
 from civicdesk.core.office import odt, pdf

@@ -8,9 +8,9 @@ from collections import Counter
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
-from odf.namespaces import OFFICENS  # type: ignore[import-untyped]
-from odf.opendocument import load  # type: ignore[import-untyped]
-from odf.table import Table, TableCell  # type: ignore[import-untyped]
+from odf.namespaces import OFFICENS
+from odf.opendocument import load
+from odf.table import Table, TableCell
 
 from civicdesk.core.reporting import figures
 from civicdesk.core.reporting.charts import BAR_AREA, bar_chart, line_chart

@@ -5,11 +5,11 @@ import io
 import zipfile
 
 from django.core.files.base import ContentFile
-from odf.opendocument import OpenDocumentPresentation, OpenDocumentSpreadsheet, OpenDocumentText  # type: ignore[import-untyped]
-from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
-from odf.text import H, P  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
+from odf.opendocument import OpenDocumentPresentation, OpenDocumentSpreadsheet, OpenDocumentText
+from odf.table import Table, TableCell, TableRow
+from odf.text import H, P
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 from civicdesk.core.office.fonts import CJK_FONT as FONT
 from civicdesk.core.office.fonts import register_fonts

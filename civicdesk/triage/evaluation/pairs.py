@@ -51,7 +51,8 @@ def parse_time(value: str) -> datetime | None:
     except ValueError:
         for pattern in _TIME_FORMATS:
             try:
-                parsed = datetime.strptime(value, pattern)
+                # Wall-clock times of a third-party file, only compared with each other.
+                parsed = datetime.strptime(value, pattern)  # noqa: DTZ007
                 break
             except ValueError:
                 continue
@@ -131,92 +132,105 @@ def _groups(keys: Iterable[tuple[int, str]]) -> list[list[int]]:
     return [members for members in grouped.values() if len(members) > 1]
 
 
+class _PairBuilder:
+    """The state `build_pairs` shares between its steps; the steps draw from one seeded RNG
+    in a fixed order, so the same data and seed always give the same pairs."""
+
+    def __init__(self, data: Reports, *, window: timedelta, seed: int) -> None:
+        self.reports, self.labels, self.window = data.reports, data.labels, window
+        self.places = [normalise_place(r.place) for r in self.reports]
+        texts = [identity_text(r.text) for r in self.reports]
+        self.informative = [t if len(t) >= MIN_IDENTICAL_CHARS else "" for t in texts]
+        self.place_keys = [
+            (i, f"{r.district}\t{self.places[i]}" if self.places[i] else "")
+            for i, r in enumerate(self.reports)
+        ]
+        self.rng = random.Random(seed)  # noqa: S311 (a seeded sample, not a secret)
+        self.negatives: set[tuple[int, int]] = set()
+
+    def is_positive(self, i: int, j: int) -> bool:
+        a, b = self.reports[i], self.reports[j]
+        if abs(a.at - b.at) > self.window or not _compatible(a, b):
+            return False
+        places, informative = self.places, self.informative
+        return bool(places[i] and places[i] == places[j]) or bool(
+            informative[i] and informative[i] == informative[j]
+        )
+
+    def is_negative(self, i: int, j: int) -> bool:
+        a, b, labels = self.reports[i], self.reports[j], self.labels
+        if not labels[i] or labels[i] != labels[j] or self.is_positive(i, j):
+            return False
+        return bool(a.district and b.district and a.district != b.district) or (
+            abs(a.at - b.at) >= APART
+        )
+
+    def positives(self) -> set[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for members in _groups(self.place_keys):
+            found |= _pairs_within(members, self.reports, self.window)
+        for members in _groups(enumerate(self.informative)):
+            within = _pairs_within(members, self.reports, self.window)
+            found |= {pair for pair in within if self.is_positive(*pair)}
+        return found
+
+    def add_negatives(self, candidates: list[tuple[int, int]], limit: int) -> None:
+        self.rng.shuffle(candidates)
+        for pair in candidates:
+            if len(self.negatives) >= limit:
+                return
+            if self.is_negative(*pair):
+                self.negatives.add(pair)
+
+    def from_groups(self, groups: list[list[int]], limit: int) -> None:
+        candidates = [
+            (min(i, j), max(i, j))
+            for members in groups
+            for i, j in _sample_pairs(members, self.rng, per_group=20)
+        ]
+        self.add_negatives(candidates, limit)
+
+    def from_neighbours_in_time(self, limit: int) -> None:
+        reports, window = self.reports, self.window
+        by_time = sorted(range(len(reports)), key=lambda i: reports[i].at)
+        neighbours = [
+            (min(i, j), max(i, j))
+            for n, i in enumerate(by_time)
+            for j in by_time[n + 1 : n + 1 + 20]
+            if reports[j].at - reports[i].at <= window
+        ]
+        self.add_negatives(neighbours, limit)
+
+    def from_same_label(self, limit: int) -> None:
+        by_label: defaultdict[str, list[int]] = defaultdict(list)
+        for index, label in enumerate(self.labels):
+            if label:
+                by_label[label].append(index)
+        pools = [members for members in by_label.values() if len(members) > 1]
+        attempts = 0
+        while pools and len(self.negatives) < limit and attempts < 50 * limit:
+            attempts += 1
+            i, j = self.rng.sample(self.rng.choice(pools), 2)
+            if self.is_negative(i, j):
+                self.negatives.add((min(i, j), max(i, j)))
+
+
 def build_pairs(
     data: Reports, *, window: timedelta, seed: int = 0, negatives_per_positive: int = 3
 ) -> list[Pair]:
     """Every positive pair, and a seeded sample of negatives, about `negatives_per_positive` per
     positive: a quarter each of identical texts apart, the same place weeks apart, the same
     label in another district within the window, and random pairs of the same label."""
-    reports, labels = data.reports, data.labels
-    places = [normalise_place(r.place) for r in reports]
-    texts = [identity_text(r.text) for r in reports]
-    informative = [t if len(t) >= MIN_IDENTICAL_CHARS else "" for t in texts]
-
-    def is_positive(i: int, j: int) -> bool:
-        a, b = reports[i], reports[j]
-        if abs(a.at - b.at) > window or not _compatible(a, b):
-            return False
-        return bool(places[i] and places[i] == places[j]) or bool(
-            informative[i] and informative[i] == informative[j]
-        )
-
-    def is_negative(i: int, j: int) -> bool:
-        a, b = reports[i], reports[j]
-        if not labels[i] or labels[i] != labels[j] or is_positive(i, j):
-            return False
-        return bool(a.district and b.district and a.district != b.district) or (
-            abs(a.at - b.at) >= APART
-        )
-
-    positives: set[tuple[int, int]] = set()
-    place_keys = [
-        (i, f"{reports[i].district}\t{places[i]}" if places[i] else "") for i in range(len(reports))
-    ]
-    for members in _groups(place_keys):
-        positives |= _pairs_within(members, reports, window)
-    same_text = _groups(enumerate(informative))
-    for members in same_text:
-        positives |= {
-            pair for pair in _pairs_within(members, reports, window) if is_positive(*pair)
-        }
-
-    rng = random.Random(seed)  # noqa: S311 (a seeded sample, not a secret)
+    builder = _PairBuilder(data, window=window, seed=seed)
+    positives = builder.positives()
     budget = max(1, len(positives)) * negatives_per_positive
-    negatives: set[tuple[int, int]] = set()
-
-    def sample_groups(groups: list[list[int]], limit: int) -> None:
-        candidates = [
-            (min(i, j), max(i, j))
-            for members in groups
-            for i, j in _sample_pairs(members, rng, per_group=20)
-        ]
-        rng.shuffle(candidates)
-        for pair in candidates:
-            if len(negatives) >= limit:
-                return
-            if is_negative(*pair):
-                negatives.add(pair)
-
-    sample_groups(same_text, budget // 4)  # the same template text elsewhere or later
-    sample_groups(_groups(place_keys), budget // 2)  # the same place, weeks apart
+    builder.from_groups(_groups(enumerate(builder.informative)), budget // 4)  # same template
+    builder.from_groups(_groups(builder.place_keys), budget // 2)  # the same place, weeks apart
     # The same fault type in another district on the same days: what the window cannot tell.
-    by_time = sorted(range(len(reports)), key=lambda i: reports[i].at)
-    neighbours = [
-        (min(i, j), max(i, j))
-        for n, i in enumerate(by_time)
-        for j in by_time[n + 1 : n + 1 + 20]
-        if reports[j].at - reports[i].at <= window
-    ]
-    rng.shuffle(neighbours)
-    for pair in neighbours:
-        if len(negatives) >= 3 * budget // 4:
-            break
-        if is_negative(*pair):
-            negatives.add(pair)
-    by_label: defaultdict[str, list[int]] = defaultdict(list)
-    for index, label in enumerate(labels):
-        if label:
-            by_label[label].append(index)
-    pools = [members for members in by_label.values() if len(members) > 1]
-    attempts = 0
-    while pools and len(negatives) < budget and attempts < 50 * budget:
-        attempts += 1
-        members = rng.choice(pools)
-        i, j = rng.sample(members, 2)
-        if is_negative(i, j):
-            negatives.add((min(i, j), max(i, j)))
+    builder.from_neighbours_in_time(3 * budget // 4)
+    builder.from_same_label(budget)
     return [Pair(i, j, True) for i, j in sorted(positives)] + [
-        Pair(i, j, False) for i, j in sorted(negatives)
+        Pair(i, j, False) for i, j in sorted(builder.negatives)
     ]
 
 

@@ -1,10 +1,9 @@
 """Category suggestions: training, suggesting at intake, accepting and overriding; recategorise."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.utils import timezone
 
 from civicdesk.accounts.models import Unit
 from civicdesk.cases.errors import CaseError
@@ -175,7 +174,7 @@ def test_recategorise_refusals(recorded, users):
         actor=users["coordinator"],
         agency="高雄市政府工務局",
         document_number="高市環中字第1號",
-        transferred_on=datetime.date.today(),
+        transferred_on=timezone.localdate(),
     )
     with pytest.raises(CaseError, match="not possible"):
         handling.case_recategorise(

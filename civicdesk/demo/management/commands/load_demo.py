@@ -9,12 +9,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from civicdesk.accounts.roles import ROLES_BY_CODE
-from civicdesk.accounts.services import agency_upsert, roles_sync, staff_upsert, unit_upsert
-from civicdesk.cases.services.categories import category_upsert, reply_template_upsert
 from civicdesk.demo.cases import demo_cases_load, demo_history_load
 from civicdesk.demo.documents import demo_documents_load
 from civicdesk.demo.facts import demo_data
 from civicdesk.demo.faq import demo_faq_load
+from civicdesk.demo.organisation import (
+    DemoDataError,
+    demo_categories_load,
+    demo_organisation_load,
+)
 from civicdesk.demo.pages import demo_pages_load
 from civicdesk.metadata.services import codes_import_csv
 from civicdesk.quality.services import workplan_import_file
@@ -24,6 +27,10 @@ from civicdesk.triage.services import category_model_train
 
 CODES_CSV = Path(__file__).resolve().parents[3] / "metadata" / "data" / "demo_codes.csv"
 WORKPLAN_JSON = Path(__file__).resolve().parents[3] / "quality" / "data" / "workplan_105.json"
+
+
+# One account per role, listed after loading; the other demo staff sign in the same way.
+SIGN_IN_LISTED = {"officer", "unithead", "coordinator", "director", "editor", "privacy", "admin"}
 
 
 class Command(BaseCommand):
@@ -37,49 +44,18 @@ class Command(BaseCommand):
             )
         site = demo_data("site.json")
         with transaction.atomic():
-            roles_sync()
-            agency_data = dict(site["agency"])
-            agency = agency_upsert(**agency_data)
-            units = {}
-            for raw in site["units"]:
-                spec = dict(raw)
-                units[spec["code"]] = unit_upsert(agency=agency, **spec)
+            try:
+                units = demo_organisation_load(site=site, password=password)
+            except DemoDataError as exc:
+                raise CommandError(str(exc)) from exc
             codes = codes_import_csv(path=CODES_CSV, is_demo=True)
-            for order, person in enumerate(site["staff"]):
-                if person["role"] not in ROLES_BY_CODE:
-                    raise CommandError(f"Unknown role {person['role']!r} for {person['username']}")
-                staff_upsert(
-                    username=person["username"],
-                    email=person.get("email", ""),
-                    family_name=person["family_name"],
-                    given_name=person["given_name"],
-                    display_name_en=person.get("display_name_en", ""),
-                    unit=units[person["unit"]],
-                    roles=[person["role"]],
-                    password=password,
-                    job_title=person["job_title"],
-                    job_title_en=person.get("job_title_en", ""),
-                    phone=person.get("phone", ""),
-                    responsibilities=person.get("responsibilities", ""),
-                    responsibilities_en=person.get("responsibilities_en", ""),
-                    is_listed=person.get("is_listed", True),
-                    sort_order=order,
-                )
             library = demo_data("documents.json")
             documents_created = demo_documents_load(documents=library["documents"])
             faq = demo_data("faq.json")
             kept: list[str] = []
             pages_created = demo_pages_load(pages=site["pages"] + faq["pages"], kept=kept)
             cases_data = demo_data("cases.json")
-            categories = {}
-            for raw in cases_data["categories"]:
-                spec = dict(raw)
-                unit = units[spec.pop("unit")]
-                categories[spec["code"]] = category_upsert(unit=unit, **spec)
-            for raw in cases_data["reply_templates"]:
-                spec = dict(raw)
-                code = spec.pop("category")
-                reply_template_upsert(category=categories[code] if code else None, **spec)
+            demo_categories_load(cases_data=cases_data, units=units)
             pages_created += demo_faq_load(entries=faq["entries"], feedback=faq["feedback"])
             plan = workplan_import_file(path=WORKPLAN_JSON)
             cases_created = demo_cases_load(cases=cases_data["demo_cases"])
@@ -105,15 +81,6 @@ class Command(BaseCommand):
             )
         self.stdout.write("")
         self.stdout.write("Demo staff sign in at http://127.0.0.1:8000/admin/ with:")
-        for person in site["staff"]:
-            if person["username"] in {
-                "officer",
-                "unithead",
-                "coordinator",
-                "director",
-                "editor",
-                "privacy",
-                "admin",
-            }:
-                label = ROLES_BY_CODE[person["role"]].label
-                self.stdout.write(f"  {person['username']:<12} {password}   ({label})")
+        for person in (p for p in site["staff"] if p["username"] in SIGN_IN_LISTED):
+            label = ROLES_BY_CODE[person["role"]].label
+            self.stdout.write(f"  {person['username']:<12} {password}   ({label})")
