@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker migrate demo messages lint fmt typecheck checks \
-        test test-sqlite test-postgres e2e bench clean
+        test test-sqlite test-postgres e2e bench lock clean
 
 help: ## List the tasks
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -21,9 +21,11 @@ $(BIN)/activate:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "civicdesk needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: $(BIN)/activate pyproject.toml requirements/constraints.txt
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+# Every dependency comes from the lock, each file checked against its hash; the project itself
+# is then installed without resolving anything (`make lock` after changing a pin).
+$(VENV)/.installed: $(BIN)/activate pyproject.toml requirements/lock.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install pinned dependencies
@@ -85,6 +87,13 @@ test: lint typecheck checks test-sqlite test-postgres e2e ## The whole suite and
 
 bench: install ## Benchmarks (each prints its figures and a same-run baseline ratio)
 	@for script in bench/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script"; done
+
+lock: ## Re-pin requirements/lock.txt (with hashes) from pyproject.toml and constraints.txt
+	$(PYTHON) -m venv var/piptools
+	var/piptools/bin/pip install --quiet pip-tools==7.7.0
+	var/piptools/bin/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url \
+	  --no-emit-find-links --extra dev --constraint requirements/constraints.txt \
+	  --output-file requirements/lock.txt pyproject.toml
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var
