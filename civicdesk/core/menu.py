@@ -13,3 +13,9 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm(self.permission))
+
+
+# The "Service quality" admin menu (quality's viewset group) collects the items of every
+# service-quality app: a ViewSet sets `menu_hook = SERVICE_QUALITY_MENU_HOOK`; a custom screen
+# registers `hooks.register(SERVICE_QUALITY_MENU_HOOK, lambda: PermissionMenuItem(...))`.
+SERVICE_QUALITY_MENU_HOOK = "register_service_quality_menu_item"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from civicdesk.core.menu import SERVICE_QUALITY_MENU_HOOK
 from civicdesk.core.staffscreens import ServiceDeleteView, ServiceEditView, ServiceModelViewSet
 from civicdesk.quality.models import WorkPlan, WorkPlanItem
 from civicdesk.quality.services import (
@@ -103,6 +104,7 @@ class WorkPlanItemViewSet(ServiceModelViewSet):
 
 
 class QualityViewSetGroup(ModelViewSetGroup):
+    submenu_hook = SERVICE_QUALITY_MENU_HOOK  # the other service-quality apps add items here
     menu_label = _("Service quality")
     menu_icon = "tasks"
     menu_order = 200
