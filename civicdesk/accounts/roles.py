@@ -22,9 +22,18 @@ VIEW_WORKPLAN = ("quality.view_workplan", "quality.view_workplanitem")
 HANDLE_CASES = ("cases.view_case", "cases.add_case", "cases.change_case", "cases.view_category")
 # Turn answered petitions into FAQ drafts, and read the FAQ's helpfulness report.
 RUN_FAQ = ("faq.promote_case", "faq.view_faq_report")
+# Telephone courtesy tests: officers named testers record calls; results are seen by unit.
+COURTESY_TESTER = ("courtesy.view_testround", "courtesy.record_call")
 
 CASE_OFFICER = Role(
-    "case_officer", _("Case officer"), (ADMIN_ACCESS, *VIEW_WORKPLAN, *HANDLE_CASES)
+    "case_officer",
+    _("Case officer"),
+    (
+        ADMIN_ACCESS,
+        *VIEW_WORKPLAN,
+        *HANDLE_CASES,
+        *COURTESY_TESTER,
+    ),
 )
 UNIT_HEAD = Role(
     "unit_head",
@@ -36,6 +45,8 @@ UNIT_HEAD = Role(
         "cases.assign_case",
         "cases.approve_case",
         "cases.view_statistics",
+        "courtesy.view_testround",
+        "courtesy.file_improvement",
     ),
 )
 COORDINATOR = Role(
@@ -56,6 +67,9 @@ COORDINATOR = Role(
         "cases.change_replytemplate",
         "cases.view_replytemplate",
         *RUN_FAQ,
+        *COURTESY_TESTER,
+        "courtesy.run_rounds",
+        "courtesy.view_director_report",
     ),
     # Coordinators draft pages (FAQ entries promoted from petitions); editors publish them.
     page_permissions=("add_page", "change_page"),
@@ -71,6 +85,8 @@ DIRECTOR = Role(
         "cases.assign_case",
         "cases.approve_case",
         "cases.view_statistics",
+        "courtesy.view_testround",
+        "courtesy.view_director_report",
     ),
     sees_all_units=True,
 )

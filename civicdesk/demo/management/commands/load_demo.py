@@ -10,6 +10,7 @@ from django.db import transaction
 
 from civicdesk.accounts.roles import ROLES_BY_CODE
 from civicdesk.demo.cases import demo_cases_load, demo_history_load
+from civicdesk.demo.courtesy import demo_courtesy_load
 from civicdesk.demo.documents import demo_documents_load
 from civicdesk.demo.facts import demo_data
 from civicdesk.demo.faq import demo_faq_load
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             plan = workplan_import_file(path=WORKPLAN_JSON)
             cases_created = demo_cases_load(cases=cases_data["demo_cases"])
             cases_created += demo_history_load(cases=cases_data["case_history"])
+            demo_courtesy_load()
         if category_model_current() is None:
             category_model_train()  # category suggestions work from the first case on
         call_command("update_index", verbosity=0)  # Wagtail's admin search
