@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 
 from civicdesk.accounts.models import Unit
-from civicdesk.courtesy.models import RoundUnit, TestRound
+from civicdesk.courtesy.models import RoundUnit, Rubric, TestRound
 from civicdesk.courtesy.selectors import rubric_scoring_items
 from civicdesk.courtesy.services import (
     call_record,
@@ -40,7 +40,7 @@ LOST = {
 SCENARIOS = ("詢問參訪焚化廠的預約方式", "詢問回饋設施游泳池的開放時間")
 
 
-def _points(rubric, lost: int) -> dict[int, Decimal]:
+def _points(rubric: Rubric, lost: int) -> dict[int, Decimal]:
     points = {}
     for row, _item in rubric_scoring_items(rubric):
         taken = min(lost, row.max_points)
