@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import translation
 
 from civicdesk.accounts.models import Unit
 from civicdesk.courtesy.selectors import rubric_scoring_items
@@ -61,3 +62,11 @@ def running_round(db):
     round = plan_round()
     round_start(round=round, actor=staff("coordinator"))
     return round
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The services' refusals are matched by their English wording; the Chinese is checked by
+    tests/test_translations.py and the browser test."""
+    with translation.override("en"):
+        yield
