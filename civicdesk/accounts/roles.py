@@ -19,6 +19,8 @@ class Role:
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 VIEW_WORKPLAN = ("quality.view_workplan", "quality.view_workplanitem")
+# Each unit reports progress on the plan items it leads (主辦) or co-operates on (協辦).
+REPORT_PROGRESS = ("quality.view_progressreport", "quality.report_progress")
 HANDLE_CASES = ("cases.view_case", "cases.add_case", "cases.change_case", "cases.view_category")
 # Turn answered petitions into FAQ drafts, and read the FAQ's helpfulness report.
 RUN_FAQ = ("faq.promote_case", "faq.view_faq_report")
@@ -31,6 +33,7 @@ CASE_OFFICER = Role(
     (
         ADMIN_ACCESS,
         *VIEW_WORKPLAN,
+        *REPORT_PROGRESS,
         *HANDLE_CASES,
         *COURTESY_TESTER,
     ),
@@ -41,6 +44,7 @@ UNIT_HEAD = Role(
     (
         ADMIN_ACCESS,
         *VIEW_WORKPLAN,
+        *REPORT_PROGRESS,
         *HANDLE_CASES,
         "cases.assign_case",
         "cases.approve_case",
@@ -56,6 +60,14 @@ COORDINATOR = Role(
         ADMIN_ACCESS,
         *VIEW_WORKPLAN,
         "quality.change_workplanitem",
+        "quality.add_workplanitem",
+        "quality.change_workplan",
+        "quality.add_workplan",
+        "quality.manage_workplan",
+        *REPORT_PROGRESS,
+        "quality.view_awardapplication",
+        "quality.add_awardapplication",
+        "quality.change_awardapplication",
         "metadata.view_classificationcode",
         "website.view_linkcheck",
         *HANDLE_CASES,

@@ -262,6 +262,9 @@ CASES_CONFIRM_DAYS = env_int("CASES_CONFIRM_DAYS", 3)  # validity of the e-mail 
 CASES_SURVEY_DAYS = 7  # satisfaction survey and reopening stay open this long after closure
 CASES_REMIND_WORKDAYS = env_int("CASES_REMIND_WORKDAYS", 2)  # remind officers N workdays before
 CASES_ATTACHMENT_MAX_BYTES = env_int("CASES_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
+# Evidence files of work-plan progress reports and award applications (scans, photos, ODF).
+QUALITY_EVIDENCE_MAX_BYTES = env_int("QUALITY_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
+QUALITY_REPORT_GRACE_WORKDAYS = env_int("QUALITY_REPORT_GRACE_WORKDAYS", 10)  # after a period ends
 CASES_ATTACHMENT_MAX_FILES = 3
 
 # Case triage (category suggestion, duplicates, recurring topics)

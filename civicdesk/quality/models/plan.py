@@ -4,11 +4,32 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.core.i18n import localized
+from civicdesk.quality.periods import PeriodSet
 from civicdesk.quality.querysets import WorkPlanItemQuerySet
 
 
 class WorkPlan(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_FORCE = "in_force", _("in force")
+
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    # The seed asks for periodic 執行成果: each item is reported once per period of the year.
+    period_set = models.CharField(
+        _("reporting periods"),
+        max_length=10,
+        choices=PeriodSet.choices,
+        default=PeriodSet.HALF_YEARS,
+    )
+    copied_from = models.OneToOneField(
+        "self",
+        verbose_name=_("copied from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copied_to",
+    )
     title = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=250, blank=True)
     basis = models.TextField(_("basis (Chinese)"), blank=True)
@@ -26,9 +47,22 @@ class WorkPlan(models.Model):
         verbose_name = _("work plan")
         verbose_name_plural = _("work plans")
         ordering = ["-year"]
+        permissions = [
+            ("manage_workplan", "Can copy, adopt and revise work plans"),
+        ]
 
     def __str__(self) -> str:
         return localized(self, "title")
+
+    @property
+    def is_in_force(self) -> bool:
+        return self.state == self.State.IN_FORCE
+
+    @property
+    def revision_number(self) -> int:
+        """The plan's current version (0 while it is a draft never adopted)."""
+        last = self.revisions.order_by("-number").first()
+        return last.number if last is not None else 0
 
 
 class WorkPlanItem(models.Model):
