@@ -129,3 +129,16 @@ def test_missing_lead_reports_after_the_period_ends(plan_2017):
     missing = missing_lead_reports(plan_2017, on=TODAY)
     assert missing and all(period.code == "H1" for period, _unit, _items in missing)
     assert missing_lead_reports(plan_2017, on=datetime.date(2017, 6, 30)) == []
+
+
+def test_lead_units_missing_reports_are_reminded_once(plan_2017):
+    from civicdesk.notifications.models import OutboundMail
+    from civicdesk.quality.services import progress_remind
+
+    late = datetime.date(2017, 8, 31)
+    before = OutboundMail.objects.filter(reference="quality-2017-H1").count()
+    reminded = progress_remind(on=late)
+    assert OutboundMail.objects.filter(reference="quality-2017-H1").count() > before
+    assert reminded >= 1
+    assert progress_remind(on=late) == 0
+    assert plan_2017.events.filter(kind=PlanEvent.Kind.REMINDED).count() == reminded
